@@ -1,0 +1,41 @@
+package dev.agh.app;
+
+import java.nio.file.Path;
+
+/**
+ * Where agh keeps its data and whom it talks to, resolved once from options and environment.
+ *
+ * @param home the data directory ($AGH_HOME, default $XDG_DATA_HOME/agh)
+ * @param dbUrl an explicit JDBC URL, or null for the embedded H2 file in {@code home}
+ * @param serverUrl an explicit server to talk to, or null to decide automatically
+ * @param token an explicit bearer token, or null to use the operator token in {@code home}
+ * @param sessionId the agent session to act as, or null to act as the local user
+ * @param user the local user's name, the actor of embedded writes
+ */
+public record AppConfig(Path home, String dbUrl, String serverUrl, String token, String sessionId, String user) {
+
+  /** The JDBC URL to open: the explicit one, or the embedded H2 file. */
+  public String effectiveDbUrl() {
+    if (dbUrl != null) {
+      return dbUrl;
+    }
+    // WRITE_DELAY=0: a commit is on disk before it is acknowledged (kill -9 loses nothing).
+    // AUTO_SERVER: several processes may open the same file at once.
+    return "jdbc:h2:file:" + home.resolve("agh").toAbsolutePath()
+        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+  }
+
+  /** Resolves the home directory from the given value or the environment. */
+  public static Path defaultHome(String explicit) {
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String env = System.getenv("AGH_HOME");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("agh");
+  }
+}

@@ -1,0 +1,74 @@
+package dev.agh.app;
+
+import dev.agh.client.HttpTaskService;
+import dev.agh.domain.AghException;
+import dev.agh.domain.OriginKind;
+import dev.agh.service.Caller;
+import dev.agh.service.LocalTaskService;
+import dev.agh.store.jdbi.JdbiTaskStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * Chooses where a command runs: an explicit {@code --server}; else a server running on this data
+ * directory (it published its URL there); else the store itself, opened in this process.
+ */
+public final class Backends {
+  private Backends() {}
+
+  public static Backend open(AppConfig config) {
+    DataDirectory dir = new DataDirectory(config.home());
+    if (config.serverUrl() != null) {
+      return remote(config, dir, config.serverUrl());
+    }
+    if (config.dbUrl() == null) {
+      String published = dir.publishedServer();
+      if (published != null && reachable(published)) {
+        return remote(config, dir, published);
+      }
+    }
+    return local(config, dir);
+  }
+
+  private static Backend remote(AppConfig config, DataDirectory dir, String url) {
+    URI uri;
+    try {
+      uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new IllegalArgumentException("no scheme or host");
+      }
+    } catch (IllegalArgumentException e) {
+      throw AghException.invalid("--server must be a URL like http://127.0.0.1:7433, got \"" + url + "\"");
+    }
+    String token = config.token() != null ? config.token() : dir.existingOperatorToken();
+    Caller caller = Caller.human(config.user(), OriginKind.HTTP);
+    return new Backend(new HttpTaskService(uri, token), caller, "server " + uri);
+  }
+
+  private static Backend local(AppConfig config, DataDirectory dir) {
+    if (config.dbUrl() == null) {
+      dir.ensureExists();
+    }
+    JdbiTaskStore store = JdbiTaskStore.open(config.effectiveDbUrl(), 2);
+    Caller caller = Caller.human(config.user(), OriginKind.CLI);
+    return new Backend(new LocalTaskService(store, Clock.systemUTC()), caller, "embedded " + store.engine());
+  }
+
+  /** A quick TCP probe, so a server file left by a killed server does not stall every command. */
+  static boolean reachable(String url) {
+    try {
+      URI uri = URI.create(url);
+      int port = uri.getPort() == -1 ? 80 : uri.getPort();
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(uri.getHost(), port), 300);
+        return true;
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+}

@@ -1,0 +1,54 @@
+package dev.agh.cli;
+
+import dev.agh.app.Server;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agh serve}: the HTTP API on the same store and service as the CLI. */
+@Command(name = "serve", description = "Serve the Tasks HTTP API (and SSE) until interrupted.",
+    footer = {"", "Examples:", "  agh serve                       # 127.0.0.1:7433, embedded store, bearer token required",
+        "  agh serve --db jdbc:postgresql://127.0.0.1:5432/agh?user=agh --port 8080"})
+public final class ServeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--port", defaultValue = "7433", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--auth", defaultValue = "token", description = "token (default) or none (loopback only, no credentials).")
+  String auth;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    RootCommand root = spec.root().commandLine().getCommand();
+    Server.AuthMode mode = switch (auth.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "token" -> Server.AuthMode.TOKEN;
+      case "none" -> Server.AuthMode.NONE;
+      default -> throw dev.agh.domain.AghException.invalid("--auth must be token or none, got \"" + auth + "\"");
+    };
+    var config = root.config();
+    Server server = Server.start(config, bind, port, mode);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "agh-shutdown"));
+    var out = spec.commandLine().getOut();
+    out.println("agh serving " + server.url() + " (store: " + (config.dbUrl() == null ? config.home() : "external database") + ")");
+    if (mode == Server.AuthMode.NONE) {
+      spec.commandLine().getErr().println("agh: WARNING: --auth none: every local process can act as the operator");
+    } else {
+      out.println("operator token: " + config.home().resolve("operator.token"));
+    }
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,2 @@
+/** {@code agh task …}: commands for {@code /api/tasks}. */
+package dev.agh.cli.task;

@@ -1,0 +1,113 @@
+package dev.agh.client;
+
+import dev.agh.api.ErrorBody;
+import dev.agh.api.Json;
+import dev.agh.domain.AghException;
+import dev.agh.domain.ErrorCode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** JSON over HTTP with a bearer token; error bodies become {@link AghException}s with their codes. */
+final class Transport {
+  private final HttpClient http;
+  private final URI base;
+  private final String token;
+  private final ResponseListener listener;
+
+  Transport(URI base, String token, ResponseListener listener) {
+    this.listener = listener;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    this.base = base;
+    this.token = token;
+  }
+
+  /** Sends the request and returns the body of a 2xx response (empty for 204). */
+  String send(String method, String path, Map<String, ?> query, Object body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path + queryString(query)))
+        .timeout(Duration.ofMinutes(6))
+        .header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot reach agh server at " + base + ": " + describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "interrupted while calling " + base, e);
+    }
+    listener.received(method, request.build().uri().getRawPath(), response.statusCode(), response.body());
+    if (response.statusCode() / 100 == 2) {
+      return response.body();
+    }
+    throw failure(response);
+  }
+
+  <T> T call(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
+    return Json.read(send(method, path, query, body), type);
+  }
+
+  static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static Map<String, Object> query(Object... keyValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) {
+        map.put((String) keyValues[i], keyValues[i + 1]);
+      }
+    }
+    return map;
+  }
+
+  private static String queryString(Map<String, ?> query) {
+    if (query == null || query.isEmpty()) {
+      return "";
+    }
+    StringJoiner joined = new StringJoiner("&", "?", "");
+    query.forEach((k, v) -> joined.add(segment(k) + "=" + segment(String.valueOf(v))));
+    return joined.toString();
+  }
+
+  private static AghException failure(HttpResponse<String> response) {
+    ErrorCode fallback = switch (response.statusCode()) {
+      case 400 -> ErrorCode.TASK_HAS_OPEN_RUNS;
+      case 401 -> ErrorCode.UNAUTHENTICATED;
+      case 403 -> ErrorCode.FORBIDDEN;
+      case 404 -> ErrorCode.ROUTE_NOT_FOUND;
+      case 409 -> ErrorCode.INVALID_TRANSITION;
+      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      case 422 -> ErrorCode.VALIDATION_FAILED;
+      case 503 -> ErrorCode.SERVER_UNAVAILABLE;
+      default -> ErrorCode.INTERNAL_ERROR;
+    };
+    try {
+      ErrorBody body = Json.read(response.body(), ErrorBody.class);
+      return new AghException(ErrorCode.fromName(body.code(), fallback), body.error());
+    } catch (RuntimeException notJson) {
+      return new AghException(fallback, "server answered " + response.statusCode());
+    }
+  }
+
+  private static String describe(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

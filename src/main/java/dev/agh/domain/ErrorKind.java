@@ -1,0 +1,23 @@
+package dev.agh.domain;
+
+/** Broad classes of failure; each front end maps them once (HTTP status, CLI exit code). */
+public enum ErrorKind {
+  /** Bad input: validation, malformed JSON, unknown enum value. */
+  INVALID,
+  /** A body, metadata, result or payload over its limit. */
+  TOO_LARGE,
+  /** An id that does not exist. */
+  NOT_FOUND,
+  /** The request is valid but the current state does not allow it. */
+  CONFLICT,
+  /** A delete refused because of children or open runs (the one documented 400). */
+  REFUSED,
+  /** No or unknown credentials. */
+  UNAUTHENTICATED,
+  /** Valid credentials that may not do this. */
+  FORBIDDEN,
+  /** The store or server cannot be reached. */
+  UNAVAILABLE,
+  /** A bug. */
+  INTERNAL
+}

@@ -1,0 +1,78 @@
+package dev.agh.http;
+
+import dev.agh.api.ErrorBody;
+import dev.agh.domain.AghException;
+import dev.agh.domain.ErrorCode;
+import dev.agh.domain.Limits;
+import dev.agh.service.Authenticator;
+import dev.agh.service.Caller;
+import dev.agh.service.TaskService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The route table of {@code agh serve}, its bearer-token filter and its error mapping. */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+  private final Javalin app;
+
+  private HttpServer(Javalin app) {
+    this.app = app;
+  }
+
+  /** Starts serving {@code service} on {@code host:port} (port 0 picks a free one). */
+  public static HttpServer start(TaskService service, Authenticator authenticator, String host, int port) {
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.startupWatcherEnabled = false;
+      // Javalin refuses bodies over this with 413 before our handlers run; we answer in JSON below.
+      config.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
+    });
+    app.before("/api/*", ctx -> authenticate(ctx, authenticator));
+    new TaskRoutes(service).register(app);
+    new WorkspaceRoutes(service).register(app);
+    app.exception(AghException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 413) {
+        error(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "request body too large (limit " + Limits.MAX_REQUEST_BYTES + " bytes)");
+      } else if (e.getStatus() == 404) {
+        error(ctx, ErrorCode.ROUTE_NOT_FOUND, "no route " + ctx.method() + " " + ctx.path());
+      } else {
+        ctx.status(e.getStatus()).json(new ErrorBody(e.getMessage(), "HTTP_" + e.getStatus()));
+      }
+    });
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+      error(ctx, ErrorCode.INTERNAL_ERROR, "internal error");
+    });
+    app.start(host, port);
+    return new HttpServer(app);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static void authenticate(Context ctx, Authenticator authenticator) {
+    String header = ctx.header("Authorization");
+    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    Optional<Caller> caller = token == null || token.isEmpty() ? authenticator.authenticate(null) : authenticator.authenticate(token);
+    if (caller.isEmpty()) {
+      throw new AghException(ErrorCode.UNAUTHENTICATED,
+          token == null ? "missing bearer token (Authorization: Bearer <token>)" : "invalid bearer token");
+    }
+    ctx.attribute(Exchange.CALLER, caller.get());
+  }
+
+  private static void error(Context ctx, ErrorCode code, String message) {
+    Exchange.json(ctx, ErrorMapping.status(code.kind()), new ErrorBody(message, code.name()));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.agh.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agh.api.Json;
+import dev.agh.api.Requests.OwnerInput;
+import dev.agh.domain.AghException;
+import dev.agh.domain.Limits;
+import dev.agh.domain.Owner;
+import dev.agh.domain.OwnerKind;
+import dev.agh.domain.WireEnum;
+import java.util.regex.Pattern;
+
+/** Validation of single input values, shared by every use case; each failure names its field. */
+final class Inputs {
+  /** Client-chosen ids end up in URLs and file names: keep them to a safe alphabet. */
+  private static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$");
+
+  private Inputs() {}
+
+  static String trimToNull(String value) {
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.trim();
+    return trimmed.isEmpty() ? null : trimmed;
+  }
+
+  static String label(String field, String value, boolean required) {
+    String trimmed = trimToNull(value);
+    if (trimmed == null) {
+      if (required) {
+        throw AghException.invalid(field + " is required");
+      }
+      return null;
+    }
+    if (trimmed.length() > Limits.MAX_LABEL_CHARS) {
+      throw AghException.invalid(field + " is longer than " + Limits.MAX_LABEL_CHARS + " characters");
+    }
+    return trimmed;
+  }
+
+  static String description(String field, String value) {
+    String trimmed = trimToNull(value);
+    if (trimmed != null && trimmed.length() > Limits.MAX_DESCRIPTION_CHARS) {
+      throw AghException.tooLarge(field + " is longer than " + Limits.MAX_DESCRIPTION_CHARS + " characters");
+    }
+    return trimmed;
+  }
+
+  static String clientId(String field, String value) {
+    String trimmed = trimToNull(value);
+    if (trimmed != null && !ID.matcher(trimmed).matches()) {
+      throw AghException.invalid(field + " must be 1-128 characters of letters, digits, '.', '_', ':' or '-', got \"" + value + "\"");
+    }
+    return trimmed;
+  }
+
+  static int maxAttempts(String field, Integer value, int fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value < 1 || value > Limits.MAX_ATTEMPTS_CAP) {
+      throw AghException.invalid(field + " must be between 1 and " + Limits.MAX_ATTEMPTS_CAP + ", got " + value);
+    }
+    return value;
+  }
+
+  static Owner owner(String field, OwnerInput input) {
+    if (input == null) {
+      return null;
+    }
+    OwnerKind kind = WireEnum.parse(OwnerKind.class, field + ".kind", input.kind());
+    String ref = label(field + ".ref", input.ref(), true);
+    return new Owner(kind, ref);
+  }
+
+  /** JSON null counts as absent; anything else must fit {@code maxBytes}. */
+  static String json(String field, JsonNode value, int maxBytes) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    int size = Json.byteSize(value);
+    if (size > maxBytes) {
+      throw AghException.tooLarge(field + " is " + size + " bytes, over the limit of " + maxBytes);
+    }
+    return Json.write(value);
+  }
+
+  static int limit(Integer value) {
+    if (value == null) {
+      return 0;
+    }
+    if (value < 0) {
+      throw AghException.invalid("limit must be zero or positive, got " + value);
+    }
+    return value;
+  }
+}

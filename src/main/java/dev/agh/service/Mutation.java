@@ -1,0 +1,87 @@
+package dev.agh.service;
+
+import dev.agh.api.Json;
+import dev.agh.domain.AghException;
+import dev.agh.domain.Event;
+import dev.agh.domain.Ids;
+import dev.agh.domain.Origin;
+import dev.agh.domain.Task;
+import dev.agh.domain.TaskStatus;
+import dev.agh.domain.TaskStatusRule;
+import dev.agh.store.StoreTransaction;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One write in progress: its transaction, its caller and action, and its single "now". Every change
+ * goes through {@link #reconcile} and {@link #emit} here, so status and events are always written
+ * in the same transaction as the change that caused them.
+ */
+final class Mutation {
+  final StoreTransaction tx;
+  final Caller caller;
+  final Origin origin;
+  final Instant now;
+
+  Mutation(StoreTransaction tx, Caller caller, String action, Instant now) {
+    this.tx = tx;
+    this.caller = caller;
+    this.origin = caller.origin(action);
+    this.now = now;
+  }
+
+  Task lockTask(String id) {
+    return tx.tasks().lock(id).orElseThrow(() -> AghException.taskNotFound(id));
+  }
+
+  /** Appends an event of {@code taskId} (payload entries with null values are left out). */
+  long emit(String taskId, String runId, String type, Map<String, Object> payload) {
+    Map<String, Object> clean = new LinkedHashMap<>();
+    payload.forEach((k, v) -> {
+      if (v != null) {
+        clean.put(k, v);
+      }
+    });
+    long sequence = tx.events().append(new Event(0, Ids.event(), taskId, runId, type, caller.actor(), origin,
+        clean.isEmpty() ? null : Json.write(clean), now));
+    tx.tasks().touch(taskId, sequence, now);
+    return sequence;
+  }
+
+  /**
+   * Recomputes the stored status of {@code taskId} and, when it changed, of every task that depends
+   * on it, recursively (a visited set stops cycles). Returns the task as stored afterwards.
+   */
+  Task reconcile(String taskId) {
+    return reconcile(taskId, new HashSet<>());
+  }
+
+  private Task reconcile(String taskId, Set<String> visited) {
+    Task task = lockTask(taskId);
+    if (!visited.add(taskId)) {
+      return task;
+    }
+    TaskStatus next = TaskStatusRule.derive(task.status(), tx.runs().facts(taskId),
+        tx.dependencies().hasUnresolved(taskId), task.approvalBlocks(), task.maxAttempts());
+    if (next == task.status()) {
+      return task;
+    }
+    Task changed = task.withStatus(next, now);
+    tx.tasks().update(changed);
+    for (String dependent : tx.dependencies().dependents(taskId)) {
+      reconcile(dependent, visited);
+    }
+    return changed;
+  }
+
+  static Map<String, Object> payload(Object... keyValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+}

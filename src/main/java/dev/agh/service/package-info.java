@@ -1,0 +1,2 @@
+/** The use cases of agh behind one port ({@link dev.agh.service.TaskService}), and their local implementation. */
+package dev.agh.service;

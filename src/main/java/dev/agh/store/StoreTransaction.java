@@ -1,0 +1,14 @@
+package dev.agh.store;
+
+/** The tables of one transaction. */
+public interface StoreTransaction {
+  TaskTable tasks();
+
+  RunTable runs();
+
+  DependencyTable dependencies();
+
+  EventTable events();
+
+  WorkspaceTable workspaces();
+}

@@ -1,0 +1,22 @@
+package dev.agh.store;
+
+import dev.agh.domain.ApprovalState;
+import dev.agh.domain.OwnerKind;
+import dev.agh.domain.Priority;
+import dev.agh.domain.Scope;
+import dev.agh.domain.TaskStatus;
+
+/** Filters of a task list; null means "any". {@code limit} 0 means no limit. */
+public record TaskQuery(
+    Scope scope,
+    String workspaceId,
+    TaskStatus status,
+    Priority priority,
+    boolean includeDrafts,
+    ApprovalState approvalState,
+    OwnerKind ownerKind,
+    String ownerRef,
+    String parentTaskId,
+    String networkChannel,
+    String text,
+    int limit) {}

@@ -1,0 +1,28 @@
+package dev.agh.store;
+
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * Durable storage of tasks, runs, events and their neighbours.
+ *
+ * <p>{@link #write} runs its work in one transaction that holds the event-sequence lock from its
+ * first statement to its commit: writes are serialized, so event sequences are gap-free in commit
+ * order and a change, its status reconciliation and its events commit or vanish together.
+ */
+public interface TaskStore extends AutoCloseable {
+  /** Runs {@code work} in one serialized read-write transaction and commits it. */
+  <T> T write(Function<StoreTransaction, T> work);
+
+  /** Runs {@code work} in a read-only transaction (a consistent snapshot where the engine offers one). */
+  <T> T read(Function<StoreTransaction, T> work);
+
+  /** Called after each commit that wrote events, with the highest sequence it wrote. */
+  void onCommittedEvents(LongConsumer listener);
+
+  /** Human-readable engine name: {@code h2} or {@code postgresql}. */
+  String engine();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,119 @@
+package dev.agh.store.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.agh.domain.AghException;
+import dev.agh.domain.ErrorCode;
+import dev.agh.store.StoreTransaction;
+import dev.agh.store.TaskStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/** {@link TaskStore} on Jdbi over a small connection pool. */
+public final class JdbiTaskStore implements TaskStore {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final List<LongConsumer> eventListeners = new CopyOnWriteArrayList<>();
+
+  private JdbiTaskStore(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+    // Optional filters bind every parameter and use only those present in the SQL text.
+    jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+    this.dialect = dialect;
+  }
+
+  /** Opens (and migrates) the database at {@code jdbcUrl} with at most {@code poolSize} connections. */
+  public static JdbiTaskStore open(String jdbcUrl, int poolSize) {
+    Dialect dialect = Dialect.of(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(1);
+    config.setPoolName("agh");
+    config.setAutoCommit(true);
+    // Fail fast with a clear message instead of Hikari's 30 s wait when the database is down.
+    config.setInitializationFailTimeout(1);
+    config.setConnectionTimeout(10_000);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot open database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+    }
+    JdbiTaskStore store = new JdbiTaskStore(dataSource, dialect);
+    try {
+      Migrations.apply(store.jdbi, dialect);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  @Override
+  public <T> T write(Function<StoreTransaction, T> work) {
+    long[] written = new long[1];
+    T result = withConnection(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+      SequenceLease sequences = new SequenceLease(handle);
+      T value = work.apply(new JdbiTransaction(handle, sequences));
+      sequences.flush();
+      written[0] = sequences.written();
+      return value;
+    }));
+    if (written[0] > 0) {
+      for (LongConsumer listener : eventListeners) {
+        listener.accept(written[0]);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public <T> T read(Function<StoreTransaction, T> work) {
+    return withConnection(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+        handle -> work.apply(new JdbiTransaction(handle, null))));
+  }
+
+  @Override
+  public void onCommittedEvents(LongConsumer listener) {
+    eventListeners.add(listener);
+  }
+
+  @Override
+  public String engine() {
+    return dialect == Dialect.H2 ? "h2" : "postgresql";
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static <T> T withConnection(java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (ConnectionException e) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "database unavailable: " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  private static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+}

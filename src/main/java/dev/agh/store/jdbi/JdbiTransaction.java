@@ -1,0 +1,45 @@
+package dev.agh.store.jdbi;
+
+import dev.agh.store.DependencyTable;
+import dev.agh.store.EventTable;
+import dev.agh.store.RunTable;
+import dev.agh.store.StoreTransaction;
+import dev.agh.store.TaskTable;
+import dev.agh.store.WorkspaceTable;
+import org.jdbi.v3.core.Handle;
+
+/** The tables of one Jdbi handle; a write transaction also holds the sequence lease. */
+final class JdbiTransaction implements StoreTransaction {
+  private final Handle handle;
+  private final SequenceLease sequences;
+
+  JdbiTransaction(Handle handle, SequenceLease sequences) {
+    this.handle = handle;
+    this.sequences = sequences;
+  }
+
+  @Override
+  public TaskTable tasks() {
+    return new JdbiTaskTable(handle);
+  }
+
+  @Override
+  public RunTable runs() {
+    return new JdbiRunTable(handle);
+  }
+
+  @Override
+  public DependencyTable dependencies() {
+    return new JdbiDependencyTable(handle);
+  }
+
+  @Override
+  public EventTable events() {
+    return new JdbiEventTable(handle, sequences);
+  }
+
+  @Override
+  public WorkspaceTable workspaces() {
+    return new JdbiWorkspaceTable(handle);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.agh.store.jdbi;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The event-sequence counter of one write transaction. The counter row is locked by the first
+ * statement of every write transaction and held to commit, which serializes writers: sequences
+ * are then handed out in commit order with no gaps, on H2 and on PostgreSQL alike.
+ */
+final class SequenceLease {
+  private final Handle handle;
+  private long last;
+  private long first;
+
+  SequenceLease(Handle handle) {
+    this.handle = handle;
+    this.last = handle.createQuery("SELECT counter_value FROM agh_counters WHERE name = 'event_seq' FOR UPDATE")
+        .mapTo(Long.class).one();
+    this.first = last;
+  }
+
+  long next() {
+    return ++last;
+  }
+
+  /** Highest sequence handed out, or 0 if this transaction wrote no event. */
+  long written() {
+    return last > first ? last : 0;
+  }
+
+  void flush() {
+    if (last > first) {
+      handle.createUpdate("UPDATE agh_counters SET counter_value = :v WHERE name = 'event_seq'").bind("v", last).execute();
+    }
+  }
+}
