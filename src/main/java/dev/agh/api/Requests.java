@@ -62,4 +62,47 @@ public final class Requests {
 
   /** Body of the workspace registration (agh extension). */
   public record AddWorkspace(String path, String name) {}
+
+  /** Body of publish, start, approve and enqueue: how to make the run. */
+  public record ExecuteTask(String idempotencyKey, String networkChannel, JsonNode metadata) {}
+
+  /** Body of {@code POST /api/tasks/{id}/cancel} and {@code POST /api/task-runs/{id}/cancel}. */
+  public record Cancel(String reason, JsonNode metadata) {}
+
+  /** Body of the operator's run claim and start. */
+  public record ClaimRun(String idempotencyKey) {}
+
+  /** Body of {@code attach-session}. */
+  public record AttachSession(String sessionId) {}
+
+  /** Body of a completion (operator or agent). */
+  public record CompleteRun(JsonNode result) {}
+
+  /** Body of a failure (operator or agent). */
+  public record FailRun(String error, JsonNode metadata) {}
+
+  /**
+   * Body of {@code POST /api/agent/tasks/claim-next}. {@code wait_timeout_seconds} is an agh
+   * extension: how long {@code wait: true} may hold the request (default 30, max 300).
+   */
+  public record ClaimNext(
+      String workspaceId,
+      java.util.List<String> requiredCapabilities,
+      Integer priorityMin,
+      Long leaseSeconds,
+      @com.fasterxml.jackson.annotation.JsonProperty("wait") Boolean waitForWork,
+      String idempotencyKey,
+      Integer waitTimeoutSeconds) {}
+
+  /** Body of a heartbeat. */
+  public record Heartbeat(Long leaseSeconds) {}
+
+  /** Body of a release. */
+  public record Release(String reason) {}
+
+  /** Query of {@code GET /api/tasks/{id}/runs}. */
+  public record ListRuns(String status, String sessionId, Integer limit) {}
+
+  /** Body of session creation (agh extension). */
+  public record NewSession(String agentName, String workspace, String name, String channel, java.util.List<String> capabilities) {}
 }

@@ -15,6 +15,30 @@ public final class Responses {
   /** {@code {"tasks": [TaskSummaryPayload]}} */
   public record TaskListResponse(List<TaskSummaryPayload> tasks) {}
 
+  /** {@code {"task": TaskPayload, "run": TaskRunPayload}}: publish, start, approve. */
+  public record TaskRunResponse(TaskPayload task, RunPayload run) {}
+
+  /** {@code {"run": TaskRunPayload}} */
+  public record RunResponse(RunPayload run) {}
+
+  /** {@code {"runs": [TaskRunPayload]}} */
+  public record RunListResponse(List<RunPayload> runs) {}
+
+  /** {@code {"run": RunDetailPayload}} */
+  public record RunDetailResponse(RunDetailPayload run) {}
+
+  /** {@code {"claim": ClaimPayload}} */
+  public record ClaimResponse(ClaimPayload claim) {}
+
+  /** {@code {"lease": LeasePayload}} */
+  public record LeaseResponse(LeasePayload lease) {}
+
+  /** {@code {"session": SessionPayload, "token": "..."}}; the token only when the session is created. */
+  public record SessionResponse(SessionPayload session, String token) {}
+
+  /** {@code {"sessions": [SessionPayload]}} */
+  public record SessionListResponse(List<SessionPayload> sessions) {}
+
   /** {@code {"workspace": WorkspacePayload}} (agh extension). */
   public record WorkspaceResponse(WorkspacePayload workspace) {}
 

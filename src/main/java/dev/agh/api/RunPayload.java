@@ -28,13 +28,21 @@ public record RunPayload(
     Instant endedAt,
     String error,
     JsonNode metadata,
-    JsonNode result) {
+    JsonNode result,
+    CoordinationChannelPayload coordinationChannel) {
 
   public static RunPayload of(Run r) {
     return new RunPayload(r.id(), r.taskId(), r.status(), r.attempt(), r.claimedBy(), r.sessionId(),
         r.origin(), r.idempotencyKey(), r.networkChannel(), r.claimTokenHash(), r.leaseUntil(),
         r.heartbeatAt(), r.coordinationChannelId(), r.queuedAt(), r.claimedAt(), r.startedAt(),
-        r.endedAt(), r.error(), tree(r.metadataJson()), tree(r.resultJson()));
+        r.endedAt(), r.error(), tree(r.metadataJson()), tree(r.resultJson()), null);
+  }
+
+  /** The run with its coordination channel spelled out, as claim responses carry it. */
+  public RunPayload withChannel(CoordinationChannelPayload channel) {
+    return new RunPayload(id, taskId, status, attempt, claimedBy, sessionId, origin, idempotencyKey, networkChannel,
+        claimTokenHash, leaseUntil, heartbeatAt, coordinationChannelId, queuedAt, claimedAt, startedAt, endedAt, error,
+        metadata, result, channel);
   }
 
   static JsonNode tree(String json) {

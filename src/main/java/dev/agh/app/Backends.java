@@ -1,6 +1,7 @@
 package dev.agh.app;
 
 import dev.agh.client.HttpTaskService;
+import dev.agh.domain.Actor;
 import dev.agh.domain.AghException;
 import dev.agh.domain.OriginKind;
 import dev.agh.service.Caller;
@@ -53,7 +54,10 @@ public final class Backends {
       dir.ensureExists();
     }
     JdbiTaskStore store = JdbiTaskStore.open(config.effectiveDbUrl(), 2);
-    Caller caller = Caller.human(config.user(), OriginKind.CLI);
+    // Local file access is the trust boundary: --session acts as that agent session directly.
+    Caller caller = config.sessionId() != null
+        ? new Caller(Actor.agentSession(config.sessionId()), OriginKind.CLI, config.sessionId())
+        : Caller.human(config.user(), OriginKind.CLI);
     return new Backend(new LocalTaskService(store, Clock.systemUTC()), caller, "embedded " + store.engine());
   }
 

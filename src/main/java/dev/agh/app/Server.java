@@ -27,7 +27,10 @@ public final class Server implements AutoCloseable {
   private final DataDirectory dir;
   private final String url;
 
-  private Server(LocalTaskService service, HttpServer http, DataDirectory dir, String url) {
+  private final LeaseSweep sweep;
+
+  private Server(LocalTaskService service, HttpServer http, DataDirectory dir, String url, LeaseSweep sweep) {
+    this.sweep = sweep;
     this.service = service;
     this.http = http;
     this.dir = dir;
@@ -44,9 +47,14 @@ public final class Server implements AutoCloseable {
     JdbiTaskStore store = JdbiTaskStore.open(config.effectiveDbUrl(), 10);
     LocalTaskService service = new LocalTaskService(store, Clock.systemUTC());
     Caller operator = Caller.human(config.user(), OriginKind.HTTP);
-    Authenticator authenticator = auth == AuthMode.NONE
-        ? token -> Optional.of(operator)
-        : token -> token != null && constantTimeEquals(token, operatorToken) ? Optional.of(operator) : Optional.empty();
+    // Session tokens work in both modes: agents must be told apart even when people need no token.
+    Authenticator authenticator = token -> {
+      if (token != null && constantTimeEquals(token, operatorToken)) {
+        return Optional.of(operator);
+      }
+      Optional<Caller> session = token == null ? Optional.empty() : service.authenticateSession(token, OriginKind.HTTP);
+      return session.isPresent() || auth == AuthMode.TOKEN ? session : Optional.of(operator);
+    };
     HttpServer http;
     try {
       http = HttpServer.start(service, authenticator, bind, port);
@@ -57,7 +65,7 @@ public final class Server implements AutoCloseable {
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
     String url = "http://" + ("0.0.0.0".equals(bind) ? "127.0.0.1" : host) + ":" + http.port();
     dir.publishServer(url);
-    return new Server(service, http, dir, url);
+    return new Server(service, http, dir, url, LeaseSweep.every(service, java.time.Duration.ofSeconds(1)));
   }
 
   public String url() {
@@ -71,6 +79,7 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() {
     dir.unpublishServer(url);
+    sweep.close();
     http.close();
     service.close();
   }

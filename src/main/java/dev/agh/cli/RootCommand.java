@@ -3,6 +3,10 @@ package dev.agh.cli;
 import dev.agh.app.AppConfig;
 import dev.agh.app.Backend;
 import dev.agh.app.Backends;
+import dev.agh.cli.agent.AgentCommands;
+import dev.agh.cli.bench.BenchCommand;
+import dev.agh.cli.run.RunCommands;
+import dev.agh.cli.session.SessionCommands;
 import dev.agh.cli.task.TaskCommand;
 import dev.agh.cli.workspace.WorkspaceCommand;
 import java.util.function.Function;
@@ -15,9 +19,19 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "agh",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Durable task queue and task tracker for AI agents and their operators.",
-    subcommands = {TaskCommand.class, WorkspaceCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TaskCommand.class,
+      RunCommands.class,
+      AgentCommands.class,
+      SessionCommands.class,
+      WorkspaceCommand.class,
+      ServeCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class RootCommand {
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, defaultValue = "human",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -64,6 +78,9 @@ public final class RootCommand {
   public static CommandLine commandLine(Function<AppConfig, Backend> backends) {
     CommandLine cli = new CommandLine(new RootCommand(backends));
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setParameterExceptionHandler(new UsageErrorHandler());
+    // `--metadata @file.json` is ours to read as JSON; picocli would split the file into arguments.
+    cli.setExpandAtFiles(false);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

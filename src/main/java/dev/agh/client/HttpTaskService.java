@@ -3,7 +3,27 @@ package dev.agh.client;
 import static dev.agh.client.Transport.query;
 import static dev.agh.client.Transport.segment;
 
+import dev.agh.api.Json;
 import dev.agh.api.Requests.AddDependency;
+import dev.agh.api.Requests.AttachSession;
+import dev.agh.api.Requests.Cancel;
+import dev.agh.api.Requests.ClaimNext;
+import dev.agh.api.Requests.ClaimRun;
+import dev.agh.api.Requests.CompleteRun;
+import dev.agh.api.Requests.ExecuteTask;
+import dev.agh.api.Requests.FailRun;
+import dev.agh.api.Requests.Heartbeat;
+import dev.agh.api.Requests.ListRuns;
+import dev.agh.api.Requests.NewSession;
+import dev.agh.api.Requests.Release;
+import dev.agh.api.Responses.ClaimResponse;
+import dev.agh.api.Responses.LeaseResponse;
+import dev.agh.api.Responses.RunDetailResponse;
+import dev.agh.api.Responses.RunListResponse;
+import dev.agh.api.Responses.RunResponse;
+import dev.agh.api.Responses.SessionListResponse;
+import dev.agh.api.Responses.SessionResponse;
+import dev.agh.api.Responses.TaskRunResponse;
 import dev.agh.api.Requests.AddWorkspace;
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.ListTasks;
@@ -16,6 +36,7 @@ import dev.agh.api.Responses.WorkspaceResponse;
 import dev.agh.service.Caller;
 import dev.agh.service.TaskService;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * {@link TaskService} against a running {@code agh serve}. The server decides who the caller is
@@ -75,6 +96,141 @@ public final class HttpTaskService implements TaskService {
   public TaskDetailResponse removeDependency(Caller caller, String taskId, String dependsOnId) {
     return transport.call("DELETE", "/api/tasks/" + segment(taskId) + "/dependencies/" + segment(dependsOnId), null, null,
         TaskDetailResponse.class);
+  }
+
+  @Override
+  public TaskRunResponse publishTask(Caller caller, String taskId, ExecuteTask request) {
+    return transport.call("POST", task(taskId, "/publish"), null, orEmpty(request), TaskRunResponse.class);
+  }
+
+  @Override
+  public TaskRunResponse startTask(Caller caller, String taskId, ExecuteTask request) {
+    return transport.call("POST", task(taskId, "/start"), null, orEmpty(request), TaskRunResponse.class);
+  }
+
+  @Override
+  public TaskRunResponse approveTask(Caller caller, String taskId, ExecuteTask request) {
+    return transport.call("POST", task(taskId, "/approve"), null, orEmpty(request), TaskRunResponse.class);
+  }
+
+  @Override
+  public TaskResponse rejectTask(Caller caller, String taskId) {
+    return transport.call("POST", task(taskId, "/reject"), null, null, TaskResponse.class);
+  }
+
+  @Override
+  public TaskResponse cancelTask(Caller caller, String taskId, Cancel request) {
+    return transport.call("POST", task(taskId, "/cancel"), null, orEmpty(request), TaskResponse.class);
+  }
+
+  @Override
+  public RunResponse enqueueRun(Caller caller, String taskId, ExecuteTask request) {
+    return transport.call("POST", task(taskId, "/runs"), null, orEmpty(request), RunResponse.class);
+  }
+
+  @Override
+  public RunListResponse listRuns(Caller caller, String taskId, ListRuns q) {
+    ListRuns query = q == null ? new ListRuns(null, null, null) : q;
+    return transport.call("GET", task(taskId, "/runs"),
+        query("status", query.status(), "session_id", query.sessionId(), "limit", query.limit()), null, RunListResponse.class);
+  }
+
+  @Override
+  public RunDetailResponse getRun(Caller caller, String runId) {
+    return transport.call("GET", "/api/task-runs/" + segment(runId), null, null, RunDetailResponse.class);
+  }
+
+  @Override
+  public RunResponse claimRun(Caller caller, String runId, ClaimRun request) {
+    return transport.call("POST", run(runId, "/claim"), null, orEmpty(request), RunResponse.class);
+  }
+
+  @Override
+  public RunResponse startRun(Caller caller, String runId, ClaimRun request) {
+    return transport.call("POST", run(runId, "/start"), null, orEmpty(request), RunResponse.class);
+  }
+
+  @Override
+  public RunResponse attachSession(Caller caller, String runId, AttachSession request) {
+    return transport.call("POST", run(runId, "/attach-session"), null, request, RunResponse.class);
+  }
+
+  @Override
+  public RunResponse completeRun(Caller caller, String runId, CompleteRun request) {
+    return transport.call("POST", run(runId, "/complete"), null, orEmpty(request), RunResponse.class);
+  }
+
+  @Override
+  public RunResponse failRun(Caller caller, String runId, FailRun request) {
+    return transport.call("POST", run(runId, "/fail"), null, request, RunResponse.class);
+  }
+
+  @Override
+  public RunResponse cancelRun(Caller caller, String runId, Cancel request) {
+    return transport.call("POST", run(runId, "/cancel"), null, orEmpty(request), RunResponse.class);
+  }
+
+  @Override
+  public Optional<ClaimResponse> claimNext(Caller caller, ClaimNext request) {
+    String body = transport.send("POST", "/api/agent/tasks/claim-next", null, orEmpty(request));
+    return body == null || body.isBlank() ? Optional.empty() : Optional.of(Json.read(body, ClaimResponse.class));
+  }
+
+  @Override
+  public LeaseResponse heartbeat(Caller caller, String runId, Heartbeat request) {
+    return transport.call("POST", agent(runId, "/heartbeat"), null, orEmpty(request), LeaseResponse.class);
+  }
+
+  @Override
+  public LeaseResponse completeLease(Caller caller, String runId, CompleteRun request) {
+    return transport.call("POST", agent(runId, "/complete"), null, orEmpty(request), LeaseResponse.class);
+  }
+
+  @Override
+  public LeaseResponse failLease(Caller caller, String runId, FailRun request) {
+    return transport.call("POST", agent(runId, "/fail"), null, request, LeaseResponse.class);
+  }
+
+  @Override
+  public LeaseResponse releaseLease(Caller caller, String runId, Release request) {
+    return transport.call("POST", agent(runId, "/release"), null, orEmpty(request), LeaseResponse.class);
+  }
+
+  @Override
+  public SessionResponse createSession(Caller caller, NewSession request) {
+    return transport.call("POST", "/api/sessions", null, request, SessionResponse.class);
+  }
+
+  @Override
+  public SessionListResponse listSessions(Caller caller) {
+    return transport.call("GET", "/api/sessions", null, null, SessionListResponse.class);
+  }
+
+  @Override
+  public SessionResponse getSession(Caller caller, String sessionId) {
+    return transport.call("GET", "/api/sessions/" + segment(sessionId), null, null, SessionResponse.class);
+  }
+
+  @Override
+  public SessionResponse stopSession(Caller caller, String sessionId) {
+    return transport.call("POST", "/api/sessions/" + segment(sessionId) + "/stop", null, null, SessionResponse.class);
+  }
+
+  private static String task(String taskId, String suffix) {
+    return "/api/tasks/" + segment(taskId) + suffix;
+  }
+
+  private static String run(String runId, String suffix) {
+    return "/api/task-runs/" + segment(runId) + suffix;
+  }
+
+  private static String agent(String runId, String suffix) {
+    return "/api/agent/tasks/" + segment(runId) + suffix;
+  }
+
+  /** Operations whose body is optional still get {@code {}}, so the request is the same on the wire. */
+  private static Object orEmpty(Object request) {
+    return request == null ? java.util.Map.of() : request;
   }
 
   @Override

@@ -27,7 +27,13 @@ public final class AghException extends RuntimeException {
     return new AghException(ErrorCode.VALIDATION_FAILED, message);
   }
 
+  /** A field over its size limit: a validation error (422); 413 is kept for whole request bodies. */
   public static AghException tooLarge(String message) {
+    return new AghException(ErrorCode.VALUE_TOO_LARGE, message);
+  }
+
+  /** Metadata of a new task over its limit: 413, as the contract documents for create. */
+  public static AghException payloadTooLarge(String message) {
     return new AghException(ErrorCode.PAYLOAD_TOO_LARGE, message);
   }
 

@@ -4,7 +4,7 @@ package dev.agh.domain;
 public enum ErrorKind {
   /** Bad input: validation, malformed JSON, unknown enum value. */
   INVALID,
-  /** A body, metadata, result or payload over its limit. */
+  /** A request body over 4 MiB, or the metadata of a new task over 16 KiB (413). */
   TOO_LARGE,
   /** An id that does not exist. */
   NOT_FOUND,

@@ -34,6 +34,9 @@ public final class HttpServer implements AutoCloseable {
     app.before("/api/*", ctx -> authenticate(ctx, authenticator));
     new TaskRoutes(service).register(app);
     new WorkspaceRoutes(service).register(app);
+    new RunRoutes(service).register(app);
+    new AgentRoutes(service).register(app);
+    new SessionRoutes(service).register(app);
     app.exception(AghException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 413) {
@@ -68,6 +71,11 @@ public final class HttpServer implements AutoCloseable {
     if (caller.isEmpty()) {
       throw new AghException(ErrorCode.UNAUTHENTICATED,
           token == null ? "missing bearer token (Authorization: Bearer <token>)" : "invalid bearer token");
+    }
+    // The upstream identity header is honoured only as a cross-check of the token.
+    String claimedSession = ctx.header("X-AGH-Session-ID");
+    if (claimedSession != null && !claimedSession.isBlank() && !claimedSession.trim().equals(caller.get().sessionId())) {
+      throw new AghException(ErrorCode.UNAUTHENTICATED, "X-AGH-Session-ID does not match the bearer token");
     }
     ctx.attribute(Exchange.CALLER, caller.get());
   }

@@ -1,6 +1,33 @@
 package dev.agh.service;
 
 import dev.agh.api.Requests.AddDependency;
+import dev.agh.api.Requests.AttachSession;
+import dev.agh.api.Requests.Cancel;
+import dev.agh.api.Requests.ClaimNext;
+import dev.agh.api.Requests.ClaimRun;
+import dev.agh.api.Requests.CompleteRun;
+import dev.agh.api.Requests.ExecuteTask;
+import dev.agh.api.Requests.FailRun;
+import dev.agh.api.Requests.Heartbeat;
+import dev.agh.api.Requests.ListRuns;
+import dev.agh.api.Requests.NewSession;
+import dev.agh.api.Requests.Release;
+import dev.agh.api.Responses.ClaimResponse;
+import dev.agh.api.Responses.LeaseResponse;
+import dev.agh.api.Responses.RunDetailResponse;
+import dev.agh.api.Responses.RunListResponse;
+import dev.agh.api.Responses.RunResponse;
+import dev.agh.api.Responses.SessionListResponse;
+import dev.agh.api.Responses.SessionResponse;
+import dev.agh.api.Responses.TaskRunResponse;
+import dev.agh.api.RunPayload;
+import dev.agh.api.SessionPayload;
+import dev.agh.domain.Actor;
+import dev.agh.domain.AgentSession;
+import dev.agh.domain.Limits;
+import dev.agh.domain.OriginKind;
+import dev.agh.domain.Run;
+import dev.agh.domain.Tokens;
 import dev.agh.api.Requests.AddWorkspace;
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.ListTasks;
@@ -18,16 +45,38 @@ import dev.agh.store.TaskStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** {@link TaskService} on a {@link TaskStore}: each operation is one transaction. */
 public final class LocalTaskService implements TaskService {
+  /** How long {@code wait: true} holds a claim-next by default, and at most (seconds). */
+  static final int DEFAULT_WAIT_SECONDS = 30;
+  static final int MAX_WAIT_SECONDS = 300;
+
   private final TaskStore store;
   private final Clock clock;
+  private final WorkSignal workSignal = new WorkSignal();
+  private final ChangePoller poller;
 
   public LocalTaskService(TaskStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+    this.poller = new ChangePoller(store, workSignal);
+    store.onCommittedEvents(sequence -> workSignal.signal());
+  }
+
+  /** Puts runs with lapsed leases back in the queue; {@code agh serve} calls this every second. */
+  public int sweepExpiredLeases() {
+    return store.write(tx -> LeaseSweeper.sweep(tx, now()));
+  }
+
+  /** Who a bearer token belongs to, if it is an active agent session's token. */
+  public Optional<Caller> authenticateSession(String token, OriginKind surface) {
+    String hash = Tokens.hash(token);
+    return store.read(tx -> tx.sessions().findByTokenHash(hash))
+        .filter(AgentSession::active)
+        .map(s -> new Caller(Actor.agentSession(s.sessionId()), surface, s.sessionId()));
   }
 
   @Override
@@ -83,6 +132,186 @@ public final class LocalTaskService implements TaskService {
       Dependencies.remove(m, taskId, dependsOnId);
       return new TaskDetailResponse(TaskViews.detail(m.tx, taskId));
     });
+  }
+
+  @Override
+  public TaskRunResponse publishTask(Caller caller, String taskId, ExecuteTask request) {
+    return write(caller, "tasks.publish", m -> taskAndRun(m, TaskLifecycle.publish(m, taskId, request)));
+  }
+
+  @Override
+  public TaskRunResponse startTask(Caller caller, String taskId, ExecuteTask request) {
+    return write(caller, "tasks.start", m -> taskAndRun(m, TaskLifecycle.start(m, taskId, request)));
+  }
+
+  @Override
+  public TaskRunResponse approveTask(Caller caller, String taskId, ExecuteTask request) {
+    return write(caller, "tasks.approve", m -> taskAndRun(m, TaskLifecycle.approve(m, taskId, request)));
+  }
+
+  @Override
+  public TaskResponse rejectTask(Caller caller, String taskId) {
+    return new TaskResponse(TaskPayload.of(write(caller, "tasks.reject", m -> TaskLifecycle.reject(m, taskId))));
+  }
+
+  @Override
+  public TaskResponse cancelTask(Caller caller, String taskId, Cancel request) {
+    return new TaskResponse(TaskPayload.of(write(caller, "tasks.cancel", m -> TaskCancellation.cancel(m, taskId, request))));
+  }
+
+  @Override
+  public RunResponse enqueueRun(Caller caller, String taskId, ExecuteTask request) {
+    return write(caller, "tasks.enqueue_run", m -> new RunResponse(RunPayload.of(Execution.enqueue(m, taskId, request, null).run())));
+  }
+
+  @Override
+  public RunListResponse listRuns(Caller caller, String taskId, ListRuns query) {
+    return store.read(tx -> new RunListResponse(RunViews.list(tx, taskId, query)));
+  }
+
+  @Override
+  public RunDetailResponse getRun(Caller caller, String runId) {
+    return store.read(tx -> new RunDetailResponse(RunViews.detail(tx, runId)));
+  }
+
+  @Override
+  public RunResponse claimRun(Caller caller, String runId, ClaimRun request) {
+    return runResponse(write(caller, "tasks.claim_run", m -> OperatorRuns.claim(m, runId, request)));
+  }
+
+  @Override
+  public RunResponse startRun(Caller caller, String runId, ClaimRun request) {
+    return runResponse(write(caller, "tasks.start_run", m -> OperatorRuns.start(m, runId, request)));
+  }
+
+  @Override
+  public RunResponse attachSession(Caller caller, String runId, AttachSession request) {
+    return runResponse(write(caller, "tasks.attach_run_session", m -> OperatorRuns.attach(m, runId, request)));
+  }
+
+  @Override
+  public RunResponse completeRun(Caller caller, String runId, CompleteRun request) {
+    return runResponse(write(caller, "tasks.complete_run", m -> OperatorRuns.complete(m, runId, request)));
+  }
+
+  @Override
+  public RunResponse failRun(Caller caller, String runId, FailRun request) {
+    return runResponse(write(caller, "tasks.fail_run", m -> OperatorRuns.fail(m, runId, request)));
+  }
+
+  @Override
+  public RunResponse cancelRun(Caller caller, String runId, Cancel request) {
+    return runResponse(write(caller, "tasks.cancel_run", m -> OperatorRuns.cancel(m, runId, request)));
+  }
+
+  @Override
+  public Optional<ClaimResponse> claimNext(Caller caller, ClaimNext request) {
+    boolean wait = request != null && Boolean.TRUE.equals(request.waitForWork());
+    int waitSeconds = waitSeconds(request);
+    long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+    AutoCloseable registration = wait ? poller.waiting() : null;
+    try {
+      while (true) {
+        long seen = workSignal.version();
+        // A read first: waking waiters must not each take the write lock just to find nothing.
+        Leases.ClaimCriteria criteria = store.read(tx -> Leases.criteria(tx, caller, request)
+            .onlyIf(c -> Leases.candidate(tx, c).isPresent() || !tx.runs().expiredLeases(now(), 1).isEmpty()));
+        boolean worthTrying = criteria.worthTrying();
+        if (worthTrying) {
+          Optional<ClaimResponse> claim = write(caller, "agent.task.next", m -> Leases.claim(m, criteria)).map(ClaimResponse::new);
+          if (claim.isPresent() || !wait) {
+            return claim;
+          }
+        } else if (!wait) {
+          // Still sweeps and checks the one-lease rule, so the answer is the same as with work present.
+          return write(caller, "agent.task.next", m -> Leases.claim(m, criteria)).map(ClaimResponse::new);
+        }
+        if (!workSignal.await(seen, deadline)) {
+          return Optional.empty();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      closeQuietly(registration);
+    }
+  }
+
+  @Override
+  public LeaseResponse heartbeat(Caller caller, String runId, Heartbeat request) {
+    Long seconds = request == null ? null : request.leaseSeconds();
+    return new LeaseResponse(write(caller, "agent.task.heartbeat", m -> Leases.heartbeat(m, runId, seconds)));
+  }
+
+  @Override
+  public LeaseResponse completeLease(Caller caller, String runId, CompleteRun request) {
+    String result = RunPayloads.checked("result", request == null ? null : request.result(), Limits.MAX_PAYLOAD_BYTES);
+    return new LeaseResponse(write(caller, "agent.task.complete", m -> Leases.complete(m, runId, result)));
+  }
+
+  @Override
+  public LeaseResponse failLease(Caller caller, String runId, FailRun request) {
+    String error = Inputs.label("fail.error", request == null ? null : request.error(), true);
+    String metadata = RunPayloads.checked("metadata", request.metadata(), Limits.MAX_PAYLOAD_BYTES);
+    return new LeaseResponse(write(caller, "agent.task.fail", m -> Leases.fail(m, runId, error, metadata)));
+  }
+
+  @Override
+  public LeaseResponse releaseLease(Caller caller, String runId, Release request) {
+    String reason = Inputs.label("reason", request == null ? null : request.reason(), false);
+    return new LeaseResponse(write(caller, "agent.task.release", m -> Leases.release(m, runId, reason)));
+  }
+
+  @Override
+  public SessionResponse createSession(Caller caller, NewSession request) {
+    Sessions.Created created = write(caller, "sessions.create", m -> Sessions.create(m, request));
+    return new SessionResponse(SessionPayload.of(created.session()), created.token());
+  }
+
+  @Override
+  public SessionListResponse listSessions(Caller caller) {
+    return store.read(tx -> new SessionListResponse(tx.sessions().list().stream().map(SessionPayload::of).toList()));
+  }
+
+  @Override
+  public SessionResponse getSession(Caller caller, String sessionId) {
+    return store.read(tx -> new SessionResponse(SessionPayload.of(Sessions.find(tx, sessionId)), null));
+  }
+
+  @Override
+  public SessionResponse stopSession(Caller caller, String sessionId) {
+    return new SessionResponse(SessionPayload.of(write(caller, "sessions.stop", m -> Sessions.stop(m, sessionId))), null);
+  }
+
+  private static TaskRunResponse taskAndRun(Mutation m, Execution.Enqueued enqueued) {
+    Task task = m.tx.tasks().find(enqueued.run().taskId()).orElseThrow();
+    return new TaskRunResponse(TaskPayload.of(task), RunPayload.of(enqueued.run()));
+  }
+
+  private static RunResponse runResponse(Run run) {
+    return new RunResponse(RunPayload.of(run));
+  }
+
+  private static int waitSeconds(ClaimNext request) {
+    Integer requested = request == null ? null : request.waitTimeoutSeconds();
+    if (requested == null) {
+      return DEFAULT_WAIT_SECONDS;
+    }
+    if (requested < 0 || requested > MAX_WAIT_SECONDS) {
+      throw AghException.invalid("wait_timeout_seconds must be between 0 and " + MAX_WAIT_SECONDS + ", got " + requested);
+    }
+    return requested;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable != null) {
+      try {
+        closeable.close();
+      } catch (Exception ignored) {
+        // Unregistering a waiter cannot fail.
+      }
+    }
   }
 
   @Override

@@ -71,10 +71,33 @@ final class Mutation {
     }
     Task changed = task.withStatus(next, now);
     tx.tasks().update(changed);
+    tx.runs().syncQueued(changed);
     for (String dependent : tx.dependencies().dependents(taskId)) {
       reconcile(dependent, visited);
     }
     return changed;
+  }
+
+  /**
+   * Stores a changed run, points its task's {@code current_run_id} at it while it is held
+   * (claimed, starting, running) and reconciles the task. Returns the task afterwards.
+   */
+  Task runChanged(dev.agh.domain.Run run) {
+    tx.runs().update(run);
+    return afterRunChange(run);
+  }
+
+  /** Like {@link #runChanged} for a run already written (by a fenced compare-and-set). */
+  Task afterRunChange(dev.agh.domain.Run run) {
+    Task task = lockTask(run.taskId());
+    String current = run.status().isActive() ? run.id() : null;
+    boolean pointsHere = run.id().equals(task.currentRunId());
+    if (current != null && !pointsHere) {
+      tx.tasks().update(task.withCurrentRun(current));
+    } else if (current == null && pointsHere) {
+      tx.tasks().update(task.withCurrentRun(null));
+    }
+    return reconcile(run.taskId());
   }
 
   static Map<String, Object> payload(Object... keyValues) {

@@ -40,7 +40,7 @@ final class TaskCreation {
     Priority priority = WireEnum.parseOr(Priority.class, field + ".priority", r.priority(), Priority.MEDIUM);
     int maxAttempts = Inputs.maxAttempts(field + ".max_attempts", r.maxAttempts(), Limits.DEFAULT_MAX_ATTEMPTS);
     ApprovalPolicy policy = WireEnum.parseOr(ApprovalPolicy.class, field + ".approval_policy", r.approvalPolicy(), ApprovalPolicy.NONE);
-    String metadata = Inputs.json(field + ".metadata", r.metadata(), Limits.MAX_METADATA_BYTES);
+    String metadata = createMetadata(field + ".metadata", r.metadata());
     String id = Inputs.clientId(field + ".id", r.id());
     String identifier = Inputs.label(field + ".identifier", r.identifier(), false);
     String description = Inputs.description(field + ".description", r.description());
@@ -68,6 +68,15 @@ final class TaskCreation {
           "child_workspace_id", workspaceId));
     }
     return m.tx.tasks().find(task.id()).orElseThrow();
+  }
+
+  /** On create the contract documents 413 for oversized metadata (elsewhere the limit is a 422). */
+  private static String createMetadata(String field, com.fasterxml.jackson.databind.JsonNode metadata) {
+    try {
+      return Inputs.json(field, metadata, Limits.MAX_METADATA_BYTES);
+    } catch (AghException e) {
+      throw e.code() == ErrorCode.VALUE_TOO_LARGE ? AghException.payloadTooLarge(e.getMessage()) : e;
+    }
   }
 
   private static void checkParent(Mutation m, Task parent, Scope scope, String workspaceId) {

@@ -1,6 +1,25 @@
 package dev.agh.service;
 
 import dev.agh.api.Requests.AddDependency;
+import dev.agh.api.Requests.AttachSession;
+import dev.agh.api.Requests.Cancel;
+import dev.agh.api.Requests.ClaimNext;
+import dev.agh.api.Requests.ClaimRun;
+import dev.agh.api.Requests.CompleteRun;
+import dev.agh.api.Requests.ExecuteTask;
+import dev.agh.api.Requests.FailRun;
+import dev.agh.api.Requests.Heartbeat;
+import dev.agh.api.Requests.ListRuns;
+import dev.agh.api.Requests.NewSession;
+import dev.agh.api.Requests.Release;
+import dev.agh.api.Responses.ClaimResponse;
+import dev.agh.api.Responses.LeaseResponse;
+import dev.agh.api.Responses.RunDetailResponse;
+import dev.agh.api.Responses.RunListResponse;
+import dev.agh.api.Responses.RunResponse;
+import dev.agh.api.Responses.SessionListResponse;
+import dev.agh.api.Responses.SessionResponse;
+import dev.agh.api.Responses.TaskRunResponse;
 import dev.agh.api.Requests.AddWorkspace;
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.ListTasks;
@@ -10,6 +29,7 @@ import dev.agh.api.Responses.TaskListResponse;
 import dev.agh.api.Responses.TaskResponse;
 import dev.agh.api.Responses.WorkspaceListResponse;
 import dev.agh.api.Responses.WorkspaceResponse;
+import java.util.Optional;
 
 /**
  * One method per operation of the Tasks API, taking and returning its wire records. Implemented
@@ -32,6 +52,53 @@ public interface TaskService extends AutoCloseable {
   TaskDetailResponse addDependency(Caller caller, String taskId, AddDependency request);
 
   TaskDetailResponse removeDependency(Caller caller, String taskId, String dependsOnId);
+
+  TaskRunResponse publishTask(Caller caller, String taskId, ExecuteTask request);
+
+  TaskRunResponse startTask(Caller caller, String taskId, ExecuteTask request);
+
+  TaskRunResponse approveTask(Caller caller, String taskId, ExecuteTask request);
+
+  TaskResponse rejectTask(Caller caller, String taskId);
+
+  TaskResponse cancelTask(Caller caller, String taskId, Cancel request);
+
+  RunResponse enqueueRun(Caller caller, String taskId, ExecuteTask request);
+
+  RunListResponse listRuns(Caller caller, String taskId, ListRuns query);
+
+  RunDetailResponse getRun(Caller caller, String runId);
+
+  RunResponse claimRun(Caller caller, String runId, ClaimRun request);
+
+  RunResponse startRun(Caller caller, String runId, ClaimRun request);
+
+  RunResponse attachSession(Caller caller, String runId, AttachSession request);
+
+  RunResponse completeRun(Caller caller, String runId, CompleteRun request);
+
+  RunResponse failRun(Caller caller, String runId, FailRun request);
+
+  RunResponse cancelRun(Caller caller, String runId, Cancel request);
+
+  /** Claims the next run for the caller's agent session; empty means no claimable work (HTTP 204). */
+  Optional<ClaimResponse> claimNext(Caller caller, ClaimNext request);
+
+  LeaseResponse heartbeat(Caller caller, String runId, Heartbeat request);
+
+  LeaseResponse completeLease(Caller caller, String runId, CompleteRun request);
+
+  LeaseResponse failLease(Caller caller, String runId, FailRun request);
+
+  LeaseResponse releaseLease(Caller caller, String runId, Release request);
+
+  SessionResponse createSession(Caller caller, NewSession request);
+
+  SessionListResponse listSessions(Caller caller);
+
+  SessionResponse getSession(Caller caller, String sessionId);
+
+  SessionResponse stopSession(Caller caller, String sessionId);
 
   WorkspaceResponse addWorkspace(Caller caller, AddWorkspace request);
 

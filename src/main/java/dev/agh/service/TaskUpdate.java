@@ -60,6 +60,7 @@ final class TaskUpdate {
       updated = updated.withApproval(newPolicy, newPolicy.initialState());
     }
     m.tx.tasks().update(updated.withUpdatedAt(m.now));
+    m.tx.runs().syncQueued(updated);
     Task reconciled = m.reconcile(taskId);
     m.emit(taskId, null, "task.updated", payload("changed_fields", changed, "status", reconciled.status()));
     return m.tx.tasks().find(taskId).orElseThrow();

@@ -47,7 +47,7 @@ final class TaskViews {
         nonEmpty(summaries(tx, tx.tasks().children(taskId))),
         nonEmpty(plain),
         nonEmpty(references(tx, edges)),
-        nonEmpty(tx.runs().ofTask(taskId).stream().map(RunPayload::of).toList()),
+        nonEmpty(tx.runs().ofTask(taskId, null, null, 0).stream().map(RunPayload::of).toList()),
         nonEmpty(tx.events().ofTask(taskId).stream().map(EventPayload::of).toList()));
   }
 

@@ -1,7 +1,10 @@
 package dev.agh.store;
 
 import dev.agh.domain.Run;
+import dev.agh.domain.RunStatus;
+import dev.agh.domain.Task;
 import dev.agh.domain.TaskStatusRule.RunFacts;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +12,8 @@ import java.util.Optional;
 public interface RunTable {
   Optional<Run> find(String id);
 
-  /** Newest first. */
-  List<Run> ofTask(String taskId);
+  /** Newest first, optionally filtered; {@code limit} 0 means all. */
+  List<Run> ofTask(String taskId, RunStatus status, String sessionId, int limit);
 
   /** What the runs of a task say about its status. */
   RunFacts facts(String taskId);
@@ -20,4 +23,33 @@ public interface RunTable {
 
   /** True if the task has a run that is not completed, failed or canceled. */
   boolean hasOpen(String taskId);
+
+  /** Inserts a queued run, copying the claim-relevant fields of its task. */
+  void insert(Run run, Task task);
+
+  /** Writes every mutable column of the run. */
+  void update(Run run);
+
+  /**
+   * Writes the run only if it is still held under {@code expectedHash} by {@code expectedSession}
+   * with a lease ending after {@code now}: the compare-and-set that fences stale workers.
+   */
+  boolean updateFenced(Run run, String expectedHash, String expectedSession, Instant now);
+
+  /** Copies the claim-relevant fields of {@code task} onto its queued run, if it has one. */
+  void syncQueued(Task task);
+
+  /** Queued, claimable runs in claim order (priority, then age, then id) matching the filter. */
+  List<Run> claimCandidates(ClaimFilter filter, int limit, int offset);
+
+  /** Runs bound to the session that were claimed with a lease, newest first. */
+  List<Run> leasedBySession(String sessionId);
+
+  /** Active runs whose lease ended at or before {@code now}, oldest lease first. */
+  List<Run> expiredLeases(Instant now, int limit);
+
+  /** The run an idempotency key already produced for this origin, if any. */
+  Optional<Run> findIdempotent(String key, String originKind, String originRef);
+
+  void saveIdempotent(String key, String originKind, String originRef, Run run);
 }

@@ -11,4 +11,6 @@ public interface StoreTransaction {
   EventTable events();
 
   WorkspaceTable workspaces();
+
+  SessionTable sessions();
 }

@@ -20,6 +20,9 @@ public interface TaskStore extends AutoCloseable {
   /** Called after each commit that wrote events, with the highest sequence it wrote. */
   void onCommittedEvents(LongConsumer listener);
 
+  /** The highest event sequence committed so far (cheap: one row), for noticing other processes' writes. */
+  long latestEventSequence();
+
   /** Human-readable engine name: {@code h2} or {@code postgresql}. */
   String engine();
 

@@ -14,6 +14,14 @@ import picocli.CommandLine.Command;
       TaskDeleteCommand.class,
       TaskChildCommand.class,
       TaskDependCommand.class,
-      TaskUndependCommand.class
+      TaskUndependCommand.class,
+      TaskExecutionCommands.Publish.class,
+      TaskExecutionCommands.Start.class,
+      TaskExecutionCommands.Approve.class,
+      TaskStateCommands.Reject.class,
+      TaskStateCommands.CancelTask.class,
+      TaskStateCommands.Enqueue.class,
+      TaskStateCommands.Runs.class,
+      dev.agh.cli.agent.AgentCommands.Next.class
     })
 public final class TaskCommand {}

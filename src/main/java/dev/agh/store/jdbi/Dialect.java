@@ -22,6 +22,6 @@ public enum Dialect {
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return POSTGRESQL;
     }
-    throw new IllegalArgumentException("unsupported database URL (use jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
+    throw dev.agh.domain.AghException.invalid("unsupported database URL (use jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
   }
 }

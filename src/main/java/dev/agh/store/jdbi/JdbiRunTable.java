@@ -1,14 +1,27 @@
 package dev.agh.store.jdbi;
 
+import static dev.agh.store.jdbi.Rows.wire;
+
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
+import dev.agh.domain.Task;
+import dev.agh.domain.TaskStatus;
 import dev.agh.domain.TaskStatusRule.RunFacts;
+import dev.agh.store.ClaimFilter;
 import dev.agh.store.RunTable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 final class JdbiRunTable implements RunTable {
+  private static final String OPEN = "status NOT IN ('completed', 'failed', 'canceled')";
+  private static final String MUTABLE = "status = :status, claimed_by_kind = :claimed_by_kind, claimed_by_ref = :claimed_by_ref, "
+      + "session_id = :session_id, claim_token_hash = :claim_token_hash, lease_until = :lease_until, "
+      + "heartbeat_at = :heartbeat_at, claimed_at = :claimed_at, started_at = :started_at, ended_at = :ended_at, "
+      + "error = :error, result = :result, lease_expiries = :lease_expiries, holder_session_id = :holder_session_id";
+
   private final Handle handle;
 
   JdbiRunTable(Handle handle) {
@@ -21,9 +34,13 @@ final class JdbiRunTable implements RunTable {
   }
 
   @Override
-  public List<Run> ofTask(String taskId) {
-    return handle.createQuery("SELECT * FROM task_runs WHERE task_id = :t ORDER BY queued_at DESC, id DESC")
-        .bind("t", taskId).map(Rows.RUN).list();
+  public List<Run> ofTask(String taskId, RunStatus status, String sessionId, int limit) {
+    String sql = "SELECT * FROM task_runs WHERE task_id = :t"
+        + (status == null ? "" : " AND status = :status")
+        + (sessionId == null ? "" : " AND session_id = :session")
+        + " ORDER BY queued_at DESC, id DESC" + (limit > 0 ? " LIMIT " + limit : "");
+    return handle.createQuery(sql).bind("t", taskId).bind("status", wire(status)).bind("session", sessionId)
+        .map(Rows.RUN).list();
   }
 
   @Override
@@ -48,14 +65,141 @@ final class JdbiRunTable implements RunTable {
 
   @Override
   public Optional<Run> open(String taskId) {
-    return handle.createQuery("SELECT * FROM task_runs WHERE task_id = :t "
-            + "AND status NOT IN ('completed', 'failed', 'canceled') ORDER BY queued_at DESC, id DESC LIMIT 1")
+    return handle.createQuery("SELECT * FROM task_runs WHERE task_id = :t AND " + OPEN + " ORDER BY queued_at DESC, id DESC LIMIT 1")
         .bind("t", taskId).map(Rows.RUN).findOne();
   }
 
   @Override
   public boolean hasOpen(String taskId) {
-    return handle.createQuery("SELECT COUNT(*) FROM task_runs WHERE task_id = :t AND status NOT IN ('completed', 'failed', 'canceled')")
+    return handle.createQuery("SELECT COUNT(*) FROM task_runs WHERE task_id = :t AND " + OPEN)
         .bind("t", taskId).mapTo(Integer.class).one() > 0;
+  }
+
+  @Override
+  public void insert(Run r, Task task) {
+    var insert = handle.createUpdate("INSERT INTO task_runs (id, task_id, status, attempt, claimed_by_kind, claimed_by_ref, "
+        + "session_id, origin_kind, origin_ref, idempotency_key, network_channel, claim_token_hash, lease_until, "
+        + "heartbeat_at, coordination_channel_id, queued_at, claimed_at, started_at, ended_at, error, metadata, result, "
+        + "lease_expiries, claimable, workspace_key, priority_rank, owner_kind, owner_ref, required_capabilities, holder_session_id) VALUES "
+        + "(:id, :task_id, :status, :attempt, :claimed_by_kind, :claimed_by_ref, :session_id, :origin_kind, :origin_ref, "
+        + ":idempotency_key, :network_channel, :claim_token_hash, :lease_until, :heartbeat_at, :coordination_channel_id, "
+        + ":queued_at, :claimed_at, :started_at, :ended_at, :error, :metadata, :result, :lease_expiries, :claimable, "
+        + ":workspace_key, :priority_rank, :owner_kind, :owner_ref, :required_capabilities, :holder_session_id)");
+    bindMutable(insert, r);
+    bindTaskCopy(insert, task);
+    insert.bind("id", r.id())
+        .bind("task_id", r.taskId())
+        .bind("attempt", r.attempt())
+        .bind("origin_kind", wire(r.origin().kind()))
+        .bind("origin_ref", r.origin().ref())
+        .bind("idempotency_key", r.idempotencyKey())
+        .bind("network_channel", r.networkChannel())
+        .bind("coordination_channel_id", r.coordinationChannelId())
+        .bind("queued_at", Micros.of(r.queuedAt()))
+        .bind("metadata", r.metadataJson())
+        .bind("required_capabilities", Rows.joinCapabilities(r.requiredCapabilities()))
+        .execute();
+  }
+
+  @Override
+  public void update(Run r) {
+    bindMutable(handle.createUpdate("UPDATE task_runs SET " + MUTABLE + " WHERE id = :id"), r).bind("id", r.id()).execute();
+  }
+
+  @Override
+  public boolean updateFenced(Run r, String expectedHash, String expectedSession, Instant now) {
+    return bindMutable(handle.createUpdate("UPDATE task_runs SET " + MUTABLE + " WHERE id = :id AND claim_token_hash = :expected_hash "
+            + "AND session_id = :expected_session AND status IN ('claimed', 'starting', 'running') AND lease_until > :now"), r)
+        .bind("id", r.id())
+        .bind("expected_hash", expectedHash)
+        .bind("expected_session", expectedSession)
+        .bind("now", Micros.of(now))
+        .execute() == 1;
+  }
+
+  @Override
+  public void syncQueued(Task task) {
+    bindTaskCopy(handle.createUpdate("UPDATE task_runs SET claimable = :claimable, workspace_key = :workspace_key, "
+            + "priority_rank = :priority_rank, owner_kind = :owner_kind, owner_ref = :owner_ref "
+            + "WHERE task_id = :task_id AND status = 'queued'"), task)
+        .bind("task_id", task.id())
+        .execute();
+  }
+
+  @Override
+  public List<Run> claimCandidates(ClaimFilter f, int limit, int offset) {
+    // Equality on (status, claimable, workspace_key) and this ORDER BY follow the task_runs_claim
+    // index exactly, so the engine walks the index in order instead of sorting the queue.
+    String sql = "SELECT * FROM task_runs WHERE status = 'queued' AND claimable = TRUE AND workspace_key = :ws "
+        + "AND priority_rank >= :min_rank "
+        + "AND (owner_kind IS NULL OR (owner_kind = 'pool' AND owner_ref = :agent) "
+        + "OR (owner_kind = 'agent_session' AND owner_ref = :session)) "
+        + (f.channel() == null ? "" : "AND coordination_channel_id = :channel ")
+        + "ORDER BY priority_rank DESC, queued_at, id LIMIT " + limit + " OFFSET " + offset;
+    return handle.createQuery(sql)
+        .bind("ws", f.workspaceKey())
+        .bind("min_rank", f.minPriorityRank())
+        .bind("agent", f.agentName())
+        .bind("session", f.sessionId())
+        .bind("channel", f.channel())
+        .map(Rows.RUN)
+        .list();
+  }
+
+  @Override
+  public List<Run> leasedBySession(String sessionId) {
+    return handle.createQuery("SELECT * FROM task_runs WHERE holder_session_id = :s ORDER BY claimed_at DESC, id DESC")
+        .bind("s", sessionId).map(Rows.RUN).list();
+  }
+
+  @Override
+  public List<Run> expiredLeases(Instant now, int limit) {
+    return handle.createQuery("SELECT * FROM task_runs WHERE lease_until <= :now AND status IN ('claimed', 'starting', 'running') "
+            + "ORDER BY lease_until, id LIMIT " + limit)
+        .bind("now", Micros.of(now)).map(Rows.RUN).list();
+  }
+
+  @Override
+  public Optional<Run> findIdempotent(String key, String originKind, String originRef) {
+    return handle.createQuery("SELECT r.* FROM task_run_idempotency i JOIN task_runs r ON r.id = i.run_id "
+            + "WHERE i.idempotency_key = :k AND i.origin_kind = :ok AND i.origin_ref = :or")
+        .bind("k", key).bind("ok", originKind).bind("or", originRef).map(Rows.RUN).findOne();
+  }
+
+  @Override
+  public void saveIdempotent(String key, String originKind, String originRef, Run run) {
+    handle.createUpdate("INSERT INTO task_run_idempotency (idempotency_key, origin_kind, origin_ref, run_id, task_id) "
+            + "VALUES (:k, :ok, :or, :run, :task)")
+        .bind("k", key).bind("ok", originKind).bind("or", originRef).bind("run", run.id()).bind("task", run.taskId())
+        .execute();
+  }
+
+  private static <S extends SqlStatement<S>> S bindMutable(S statement, Run r) {
+    return statement
+        .bind("status", wire(r.status()))
+        .bind("claimed_by_kind", r.claimedBy() == null ? null : wire(r.claimedBy().kind()))
+        .bind("claimed_by_ref", r.claimedBy() == null ? null : r.claimedBy().ref())
+        .bind("session_id", r.sessionId())
+        .bind("claim_token_hash", r.claimTokenHash())
+        .bind("lease_until", Micros.of(r.leaseUntil()))
+        .bind("heartbeat_at", Micros.of(r.heartbeatAt()))
+        .bind("claimed_at", Micros.of(r.claimedAt()))
+        .bind("started_at", Micros.of(r.startedAt()))
+        .bind("ended_at", Micros.of(r.endedAt()))
+        .bind("error", r.error())
+        .bind("result", r.resultJson())
+        .bind("lease_expiries", r.leaseExpiries())
+        .bind("holder_session_id", r.status().isActive() && r.claimTokenHash() != null ? r.sessionId() : null);
+  }
+
+  private static <S extends SqlStatement<S>> S bindTaskCopy(S statement, Task task) {
+    TaskStatus status = task.status();
+    boolean claimable = status != TaskStatus.DRAFT && status != TaskStatus.BLOCKED && status != TaskStatus.CANCELED;
+    return statement
+        .bind("claimable", claimable)
+        .bind("workspace_key", task.workspaceId() == null ? "" : task.workspaceId())
+        .bind("priority_rank", task.priority().rank())
+        .bind("owner_kind", task.owner() == null ? null : wire(task.owner().kind()))
+        .bind("owner_ref", task.owner() == null ? null : task.owner().ref());
   }
 }

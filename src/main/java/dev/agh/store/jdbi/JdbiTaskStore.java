@@ -21,6 +21,7 @@ public final class JdbiTaskStore implements TaskStore {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final List<LongConsumer> eventListeners = new CopyOnWriteArrayList<>();
+  private final GroupCommit writer;
 
   private JdbiTaskStore(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -28,6 +29,7 @@ public final class JdbiTaskStore implements TaskStore {
     // Optional filters bind every parameter and use only those present in the SQL text.
     jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
     this.dialect = dialect;
+    this.writer = new GroupCommit(jdbi, eventListeners);
   }
 
   /** Opens (and migrates) the database at {@code jdbcUrl} with at most {@code poolSize} connections. */
@@ -60,20 +62,7 @@ public final class JdbiTaskStore implements TaskStore {
 
   @Override
   public <T> T write(Function<StoreTransaction, T> work) {
-    long[] written = new long[1];
-    T result = withConnection(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-      SequenceLease sequences = new SequenceLease(handle);
-      T value = work.apply(new JdbiTransaction(handle, sequences));
-      sequences.flush();
-      written[0] = sequences.written();
-      return value;
-    }));
-    if (written[0] > 0) {
-      for (LongConsumer listener : eventListeners) {
-        listener.accept(written[0]);
-      }
-    }
-    return result;
+    return writer.submit(work);
   }
 
   @Override
@@ -88,12 +77,19 @@ public final class JdbiTaskStore implements TaskStore {
   }
 
   @Override
+  public long latestEventSequence() {
+    return withConnection(() -> jdbi.withHandle(h ->
+        h.createQuery("SELECT counter_value FROM agh_counters WHERE name = 'event_seq'").mapTo(Long.class).one()));
+  }
+
+  @Override
   public String engine() {
     return dialect == Dialect.H2 ? "h2" : "postgresql";
   }
 
   @Override
   public void close() {
+    writer.close();
     dataSource.close();
   }
 

@@ -38,7 +38,9 @@ final class JdbiTaskTable implements TaskTable {
 
   @Override
   public Optional<Task> lock(String id) {
-    return handle.createQuery("SELECT * FROM tasks WHERE id = :id FOR UPDATE").bind("id", id).map(Rows.TASK).findOne();
+    // No row lock needed: every write transaction already holds the event-sequence lock, which
+    // serializes all writers of every process and node (see SequenceLease).
+    return find(id);
   }
 
   @Override
@@ -107,7 +109,7 @@ final class JdbiTaskTable implements TaskTable {
       where.add("network_channel = :network_channel");
     }
     if (q.text() != null) {
-      where.add("(LOWER(title) LIKE :text ESCAPE '\\' OR LOWER(identifier) LIKE :text ESCAPE '\\')");
+      where.add("(LOWER(title) LIKE :text ESCAPE '!' OR LOWER(identifier) LIKE :text ESCAPE '!')");
     }
     String sql = "SELECT * FROM tasks" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + ORDER
         + (q.limit() > 0 ? " LIMIT " + q.limit() : "");
@@ -140,7 +142,8 @@ final class JdbiTaskTable implements TaskTable {
   }
 
   private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    // '!' rather than a backslash: Jdbi's parser reads \' as an escaped quote.
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static <S extends SqlStatement<S>> S bind(S statement, Task t) {

@@ -3,6 +3,7 @@ package dev.agh.store.jdbi;
 import dev.agh.store.DependencyTable;
 import dev.agh.store.EventTable;
 import dev.agh.store.RunTable;
+import dev.agh.store.SessionTable;
 import dev.agh.store.StoreTransaction;
 import dev.agh.store.TaskTable;
 import dev.agh.store.WorkspaceTable;
@@ -36,6 +37,11 @@ final class JdbiTransaction implements StoreTransaction {
   @Override
   public EventTable events() {
     return new JdbiEventTable(handle, sequences);
+  }
+
+  @Override
+  public SessionTable sessions() {
+    return new JdbiSessionTable(handle);
   }
 
   @Override

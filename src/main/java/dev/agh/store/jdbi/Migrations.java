@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Migrations {
   /** Every script, oldest first. A new schema change is a new file appended here, never an edit. */
-  private static final List<String> SCRIPTS = List.of("V001__schema.sql");
+  private static final List<String> SCRIPTS = List.of("V001__schema.sql", "V002__runs_and_sessions.sql");
 
   private Migrations() {}
 
@@ -24,11 +24,28 @@ final class Migrations {
     try {
       migrate(jdbi, dialect);
     } catch (RuntimeException e) {
-      // Two embedded processes opening a new H2 file race to create it; the loser finds it done.
-      int done = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(version), 0) FROM agh_schema_version").mapTo(Integer.class).one());
-      if (done < SCRIPTS.size()) {
-        throw e;
+      // Two processes opening a new H2 file race to create it. H2 commits each CREATE at once, so
+      // the loser fails on the first table the winner already made; it then waits for the winner.
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (version(jdbi) < SCRIPTS.size()) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
+    }
+  }
+
+  private static int version(Jdbi jdbi) {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(version), 0) FROM agh_schema_version").mapTo(Integer.class).one());
+    } catch (RuntimeException notYetCreated) {
+      return 0;
     }
   }
 

@@ -2,6 +2,8 @@ package dev.agh.store.jdbi;
 
 import dev.agh.domain.Actor;
 import dev.agh.domain.ActorKind;
+import dev.agh.domain.AgentSession;
+import dev.agh.domain.SessionState;
 import dev.agh.domain.ApprovalPolicy;
 import dev.agh.domain.ApprovalState;
 import dev.agh.domain.Dependency;
@@ -19,6 +21,7 @@ import dev.agh.domain.TaskStatus;
 import dev.agh.domain.Workspace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -77,7 +80,8 @@ final class Rows {
       rs.getString("error"),
       rs.getString("metadata"),
       rs.getString("result"),
-      rs.getInt("lease_expiries"));
+      rs.getInt("lease_expiries"),
+      splitCapabilities(rs.getString("required_capabilities")));
 
   static final RowMapper<Dependency> DEPENDENCY = (rs, ctx) -> new Dependency(
       rs.getString("task_id"), rs.getString("depends_on_task_id"), rs.getString("kind"), Micros.get(rs, "created_at"));
@@ -99,6 +103,27 @@ final class Rows {
   private static Owner owner(ResultSet rs) throws SQLException {
     String kind = rs.getString("owner_kind");
     return kind == null ? null : new Owner(enumOf(OwnerKind.class, kind), rs.getString("owner_ref"));
+  }
+
+  static final RowMapper<AgentSession> SESSION = (rs, ctx) -> new AgentSession(
+      rs.getString("session_id"),
+      rs.getString("agent_name"),
+      rs.getString("workspace_id"),
+      rs.getString("name"),
+      rs.getString("channel"),
+      splitCapabilities(rs.getString("capabilities")),
+      enumOf(SessionState.class, rs.getString("state")),
+      rs.getString("token_hash"),
+      Micros.get(rs, "created_at"),
+      Micros.get(rs, "updated_at"));
+
+  /** Capabilities never contain commas or spaces (validated), so a comma list is exact. */
+  static String joinCapabilities(List<String> capabilities) {
+    return capabilities == null || capabilities.isEmpty() ? null : String.join(",", capabilities);
+  }
+
+  static List<String> splitCapabilities(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
   }
 
   static <E extends Enum<E>> E enumOf(Class<E> type, String wire) {

@@ -23,6 +23,15 @@ final class SequenceLease {
     return ++last;
   }
 
+  /** The current position, to return to if the work that follows is rolled back. */
+  long mark() {
+    return last;
+  }
+
+  void rollbackTo(long mark) {
+    last = mark;
+  }
+
   /** Highest sequence handed out, or 0 if this transaction wrote no event. */
   long written() {
     return last > first ? last : 0;

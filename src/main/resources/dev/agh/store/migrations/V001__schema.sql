@@ -88,9 +88,7 @@ CREATE TABLE task_runs (
   CHECK (status <> 'queued' OR session_id IS NULL)
 );
 CREATE INDEX task_runs_task ON task_runs (task_id, queued_at DESC, id DESC);
-CREATE INDEX task_runs_status ON task_runs (status, queued_at);
 CREATE INDEX task_runs_lease ON task_runs (lease_until);
-CREATE INDEX task_runs_session ON task_runs (session_id);
 
 CREATE TABLE task_run_idempotency (
   idempotency_key VARCHAR(1000) NOT NULL,

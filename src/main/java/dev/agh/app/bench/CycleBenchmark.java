@@ -1,0 +1,145 @@
+package dev.agh.app.bench;
+
+import dev.agh.api.Requests.ClaimNext;
+import dev.agh.api.Requests.CompleteRun;
+import dev.agh.api.Requests.CreateTask;
+import dev.agh.api.Requests.NewSession;
+import dev.agh.api.Responses.ClaimResponse;
+import dev.agh.api.Responses.SessionResponse;
+import dev.agh.service.Caller;
+import dev.agh.service.TaskService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * {@code agh bench cycle}: N agents race through a queue of runs (claim-next, complete), then one
+ * agent waits with {@code wait: true} while runs are enqueued one at a time, to time the wake-up.
+ */
+public final class CycleBenchmark {
+  private static final int WAKE_SAMPLES = 200;
+
+  private CycleBenchmark() {}
+
+  public static Map<String, Object> run(BenchTarget target, int agents, int tasks, Consumer<String> progress) throws InterruptedException {
+    TaskService operator = target.operator();
+    Caller op = target.operatorCaller();
+    long seedStart = System.nanoTime();
+    for (int i = 0; i < tasks; i++) {
+      String id = operator.createTask(op, task("bench task " + i)).task().id();
+      operator.startTask(op, id, null);
+      if ((i + 1) % 2000 == 0) {
+        progress.accept("seeded " + (i + 1) + "/" + tasks + " queued runs");
+      }
+    }
+    double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+    List<SessionResponse> sessions = new ArrayList<>();
+    for (int i = 0; i < agents; i++) {
+      sessions.add(operator.createSession(op, new NewSession("bench-agent", null, "agent " + i, null, null)));
+    }
+    long[][] claimNanos = new long[agents][];
+    long[][] completeNanos = new long[agents][];
+    AtomicInteger done = new AtomicInteger();
+    CountDownLatch finished = new CountDownLatch(agents);
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    for (int a = 0; a < agents; a++) {
+      int index = a;
+      Thread worker = new Thread(() -> {
+        List<Long> claims = new ArrayList<>();
+        List<Long> completes = new ArrayList<>();
+        try {
+          SessionResponse s = sessions.get(index);
+          TaskService service = target.agent(s.token());
+          Caller me = target.agentCaller(s.session().sessionId());
+          while (true) {
+            long t0 = System.nanoTime();
+            Optional<ClaimResponse> claim = service.claimNext(me, null);
+            long t1 = System.nanoTime();
+            if (claim.isEmpty()) {
+              break;
+            }
+            claims.add(t1 - t0);
+            service.completeLease(me, claim.get().claim().run().id(), new CompleteRun(null));
+            completes.add(System.nanoTime() - t1);
+            done.incrementAndGet();
+          }
+        } catch (Throwable t) {
+          failures.add(t);
+        } finally {
+          claimNanos[index] = claims.stream().mapToLong(Long::longValue).toArray();
+          completeNanos[index] = completes.stream().mapToLong(Long::longValue).toArray();
+          finished.countDown();
+        }
+      }, "bench-agent-" + a);
+      worker.start();
+    }
+    while (!finished.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+      progress.accept("completed " + done.get() + "/" + tasks + " cycles");
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("an agent failed: " + failures.get(0), failures.get(0));
+    }
+    progress.accept("measuring wake-up latency (" + WAKE_SAMPLES + " samples)");
+    long[] wake = wakeLatencies(target, operator, op, sessions.get(0));
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("target", target.describe());
+    out.put("agents", agents);
+    out.put("tasks", tasks);
+    out.put("seed_seconds", round(seedSeconds));
+    out.put("cycles", done.get());
+    out.put("elapsed_seconds", round(elapsed));
+    out.put("cycles_per_second", round(done.get() / elapsed));
+    out.put("claim_latency_ms", Percentiles.of(flatten(claimNanos), "p50", "p99"));
+    out.put("complete_latency_ms", Percentiles.of(flatten(completeNanos), "p50", "p99"));
+    out.put("wake_latency_ms", Percentiles.of(wake, "p50", "p99"));
+    return out;
+  }
+
+  /** Time from just before an enqueue call until a claimer already waiting holds the run. */
+  private static long[] wakeLatencies(BenchTarget target, TaskService operator, Caller op, SessionResponse session)
+      throws InterruptedException {
+    TaskService agent = target.agent(session.token());
+    Caller me = target.agentCaller(session.session().sessionId());
+    long[] samples = new long[WAKE_SAMPLES];
+    for (int i = 0; i < WAKE_SAMPLES; i++) {
+      String id = operator.createTask(op, task("wake " + i)).task().id();
+      long[] claimedAt = new long[1];
+      CountDownLatch waiting = new CountDownLatch(1);
+      Thread claimer = new Thread(() -> {
+        waiting.countDown();
+        Optional<ClaimResponse> claim = agent.claimNext(me, new ClaimNext(null, null, null, null, Boolean.TRUE, null, 30));
+        claimedAt[0] = System.nanoTime();
+        claim.ifPresent(c -> agent.completeLease(me, c.claim().run().id(), new CompleteRun(null)));
+      });
+      claimer.start();
+      waiting.await();
+      Thread.sleep(15); // let the claimer reach its wait: the sample is a wake-up, not a lucky first look
+      long enqueuedAt = System.nanoTime();
+      operator.startTask(op, id, null);
+      claimer.join();
+      samples[i] = claimedAt[0] - enqueuedAt;
+    }
+    return samples;
+  }
+
+  private static CreateTask task(String title) {
+    return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+  }
+
+  private static long[] flatten(long[][] parts) {
+    return java.util.Arrays.stream(parts).flatMapToLong(java.util.Arrays::stream).toArray();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100.0) / 100.0;
+  }
+}

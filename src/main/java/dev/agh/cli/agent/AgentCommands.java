@@ -1,0 +1,152 @@
+package dev.agh.cli.agent;
+
+import dev.agh.api.Requests.ClaimNext;
+import dev.agh.api.Requests.CompleteRun;
+import dev.agh.api.Requests.FailRun;
+import dev.agh.api.Requests.Heartbeat;
+import dev.agh.api.Requests.Release;
+import dev.agh.api.Responses.ClaimResponse;
+import dev.agh.api.Responses.LeaseResponse;
+import dev.agh.app.Backend;
+import dev.agh.cli.ApiCommand;
+import dev.agh.cli.ExitCodes;
+import dev.agh.cli.JsonArgument;
+import dev.agh.cli.Printer;
+import dev.agh.cli.run.RunText;
+import dev.agh.domain.AghException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code agh agent}: claim work under a lease and report on it (needs an agent session). */
+@Command(name = "agent", description = "Claim work under a lease and report on it (agent sessions).",
+    subcommands = {AgentCommands.Next.class, AgentCommands.HeartbeatCommand.class, AgentCommands.Complete.class,
+        AgentCommands.Fail.class, AgentCommands.ReleaseCommand.class})
+public final class AgentCommands {
+  /** {@code agh agent next} = {@code POST /api/agent/tasks/claim-next}; exit 8 when there is no work. */
+  @Command(name = "next", description = "Claim the next run for this agent session (POST /api/agent/tasks/claim-next).",
+      footer = {"", "Exits 8 when there is no claimable work (also after --wait timed out).", "", "Examples:",
+          "  agh agent next --session sess-4be1… --wait --timeout 60s", "  AGH_TOKEN=agh_sess_… agh agent next --server http://127.0.0.1:7433 -o json"})
+  public static final class Next extends ApiCommand {
+    @Option(names = "--wait", description = "Wait for work instead of returning at once.")
+    boolean waitForWork;
+
+    @Option(names = "--timeout", defaultValue = "30s", description = "Longest wait with --wait, e.g. 30s, 2m (max 5m; default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--lease", description = "Lease length in seconds (default 300, max 86400).")
+    Long leaseSeconds;
+
+    @Option(names = "--workspace", description = "Workspace id (must be the session's).")
+    String workspace;
+
+    @Option(names = "--priority-min", description = "Lowest priority rank to take: 10 low, 20 medium, 30 high, 40 urgent.")
+    Integer priorityMin;
+
+    @Option(names = "--capability", description = "A capability this agent has (repeatable).")
+    List<String> capabilities;
+
+    @Override
+    protected int run(Backend b, Printer out) {
+      ClaimNext request = new ClaimNext(workspace, capabilities, priorityMin, leaseSeconds, waitForWork ? Boolean.TRUE : null,
+          null, waitForWork ? (int) parseDuration(timeout).toSeconds() : null);
+      Optional<ClaimResponse> claim = b.service().claimNext(b.caller(), request);
+      if (claim.isEmpty()) {
+        if (out.format() == dev.agh.cli.OutputFormat.human) {
+          err().println("no claimable work");
+          err().flush();
+        }
+        return ExitCodes.NO_WORK;
+      }
+      ClaimResponse response = claim.get();
+      out.print(response, w -> {
+        w.println("claimed " + response.claim().run().id() + " of " + response.claim().task().id() + "  "
+            + response.claim().task().title());
+        RunText.lease(w, response.claim().lease());
+      });
+      return 0;
+    }
+
+    static Duration parseDuration(String text) {
+      String t = text.trim().toLowerCase(Locale.ROOT);
+      try {
+        if (t.matches("\\d+")) {
+          return Duration.ofSeconds(Long.parseLong(t));
+        }
+        return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException | NumberFormatException e) {
+        throw AghException.invalid("--timeout must look like 30s, 2m or 90, got \"" + text + "\"");
+      }
+    }
+  }
+
+  abstract static class OnLease extends ApiCommand {
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id.")
+    String runId;
+
+    abstract LeaseResponse call(Backend b);
+
+    @Override
+    protected int run(Backend b, Printer out) {
+      LeaseResponse response = call(b);
+      out.print(response, w -> RunText.lease(w, response.lease()));
+      return 0;
+    }
+  }
+
+  /** {@code agh agent heartbeat} = {@code POST /api/agent/tasks/{run_id}/heartbeat}. */
+  @Command(name = "heartbeat", description = "Extend the lease on a claimed run (POST /api/agent/tasks/{run_id}/heartbeat).")
+  static final class HeartbeatCommand extends OnLease {
+    @Option(names = "--lease", description = "New lease length from now, in seconds (default 300).")
+    Long leaseSeconds;
+
+    @Override
+    LeaseResponse call(Backend b) {
+      return b.service().heartbeat(b.caller(), runId, new Heartbeat(leaseSeconds));
+    }
+  }
+
+  /** {@code agh agent complete} = {@code POST /api/agent/tasks/{run_id}/complete}. */
+  @Command(name = "complete", description = "Complete a claimed run (POST /api/agent/tasks/{run_id}/complete).")
+  static final class Complete extends OnLease {
+    @Option(names = "--result", paramLabel = "JSON|@FILE", description = "Result JSON (max 64 KiB).")
+    String result;
+
+    @Override
+    LeaseResponse call(Backend b) {
+      return b.service().completeLease(b.caller(), runId, new CompleteRun(JsonArgument.parse("--result", result)));
+    }
+  }
+
+  /** {@code agh agent fail} = {@code POST /api/agent/tasks/{run_id}/fail}. */
+  @Command(name = "fail", description = "Fail a claimed run (POST /api/agent/tasks/{run_id}/fail).")
+  static final class Fail extends OnLease {
+    @Option(names = "--error", required = true, description = "What went wrong.")
+    String error;
+
+    @Option(names = "--metadata", paramLabel = "JSON|@FILE", description = "Extra JSON recorded in the event.")
+    String metadata;
+
+    @Override
+    LeaseResponse call(Backend b) {
+      return b.service().failLease(b.caller(), runId, new FailRun(error, JsonArgument.parse("--metadata", metadata)));
+    }
+  }
+
+  /** {@code agh agent release} = {@code POST /api/agent/tasks/{run_id}/release}. */
+  @Command(name = "release", description = "Give a claimed run back to the queue (POST /api/agent/tasks/{run_id}/release).")
+  static final class ReleaseCommand extends OnLease {
+    @Option(names = "--reason", description = "Why it is released.")
+    String reason;
+
+    @Override
+    LeaseResponse call(Backend b) {
+      return b.service().releaseLease(b.caller(), runId, new Release(reason));
+    }
+  }
+}

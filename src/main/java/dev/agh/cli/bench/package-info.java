@@ -1,0 +1,2 @@
+/** {@code agh bench …}: measurements printed as JSON for BENCHMARKS.md. */
+package dev.agh.cli.bench;

@@ -1,0 +1,49 @@
+package dev.agh.cli.run;
+
+import static dev.agh.cli.Text.or;
+import static dev.agh.cli.Text.wire;
+
+import dev.agh.api.LeasePayload;
+import dev.agh.api.RunPayload;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Human output of runs and leases. */
+public final class RunText {
+  private RunText() {}
+
+  public static void run(PrintWriter out, RunPayload r) {
+    out.println(r.id() + "  attempt " + r.attempt() + "  " + wire(r.status()) + "  (task " + r.taskId() + ")");
+    if (r.claimedBy() != null) {
+      out.println("  claimed by  " + wire(r.claimedBy().kind()) + ":" + r.claimedBy().ref() + " at " + r.claimedAt());
+    }
+    if (r.sessionId() != null) {
+      out.println("  session     " + r.sessionId());
+    }
+    if (r.leaseUntil() != null) {
+      out.println("  lease until " + r.leaseUntil());
+    }
+    if (r.error() != null) {
+      out.println("  error       " + r.error());
+    }
+    if (r.result() != null) {
+      out.println("  result      " + r.result());
+    }
+  }
+
+  public static void lease(PrintWriter out, LeasePayload l) {
+    out.println(l.runId() + "  " + wire(l.status()) + "  (task " + l.taskId() + ")"
+        + (l.leaseUntil() == null ? "" : "  lease until " + l.leaseUntil()));
+  }
+
+  public static void table(PrintWriter out, List<RunPayload> runs) {
+    if (runs.isEmpty()) {
+      out.println("no runs");
+      return;
+    }
+    out.printf("%-22s %-7s %-10s %-28s %s%n", "RUN", "ATTEMPT", "STATUS", "QUEUED", "ERROR");
+    for (RunPayload r : runs) {
+      out.printf("%-22s %-7d %-10s %-28s %s%n", r.id(), r.attempt(), wire(r.status()), r.queuedAt(), or(r.error(), ""));
+    }
+  }
+}

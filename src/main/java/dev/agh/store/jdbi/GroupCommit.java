@@ -1,0 +1,152 @@
+package dev.agh.store.jdbi;
+
+import dev.agh.domain.AghException;
+import dev.agh.domain.ErrorCode;
+import dev.agh.store.StoreTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One writer thread that runs the writes waiting at that moment in one database transaction, each
+ * inside its own savepoint, and acknowledges them only after the commit. Writes are serialized
+ * anyway (they share the event-sequence lock), so nothing is lost by one writer, and a commit —
+ * the expensive, durable part — is paid once per batch instead of once per write. A failing write
+ * rolls back to its savepoint and fails alone.
+ */
+final class GroupCommit implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+  private static final int MAX_BATCH = 64;
+
+  private final Jdbi jdbi;
+  private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
+  private final List<LongConsumer> listeners;
+  private final Thread writer;
+  private volatile boolean closed;
+
+  GroupCommit(Jdbi jdbi, List<LongConsumer> listeners) {
+    this.jdbi = jdbi;
+    this.listeners = listeners;
+    this.writer = new Thread(this::loop, "agh-writer");
+    this.writer.setDaemon(true);
+    this.writer.start();
+  }
+
+  <T> T submit(Function<StoreTransaction, T> work) {
+    if (Thread.currentThread() == writer) {
+      throw new IllegalStateException("a write must not start another write");
+    }
+    if (closed) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "the store is closed");
+    }
+    Request<T> request = new Request<>(work);
+    queue.add(request);
+    try {
+      return request.result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "interrupted while writing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void loop() {
+    List<Request<?>> batch = new ArrayList<>(MAX_BATCH);
+    while (!closed || !queue.isEmpty()) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        if (closed) {
+          break;
+        }
+        continue;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      run(batch);
+      batch.clear();
+    }
+    Request<?> left;
+    while ((left = queue.poll()) != null) {
+      left.result.completeExceptionally(new AghException(ErrorCode.SERVER_UNAVAILABLE, "the store is closed"));
+    }
+  }
+
+  private void run(List<Request<?>> batch) {
+    long written;
+    try (Handle handle = jdbi.open()) {
+      handle.begin();
+      SequenceLease sequences = new SequenceLease(handle);
+      JdbiTransaction tx = new JdbiTransaction(handle, sequences);
+      for (Request<?> request : batch) {
+        long mark = sequences.mark();
+        handle.savepoint("op");
+        try {
+          request.value = request.work.apply(tx);
+          handle.releaseSavepoint("op");
+        } catch (RuntimeException e) {
+          handle.rollbackToSavepoint("op");
+          sequences.rollbackTo(mark);
+          request.failure = e;
+        }
+      }
+      sequences.flush();
+      handle.commit();
+      written = sequences.written();
+    } catch (RuntimeException e) {
+      LOG.warn("write batch of {} failed: {}", batch.size(), e.toString());
+      AghException failure = new AghException(ErrorCode.SERVER_UNAVAILABLE, "database write failed: " + e.getMessage(), e);
+      batch.forEach(r -> r.result.completeExceptionally(r.failure != null ? r.failure : failure));
+      return;
+    }
+    batch.forEach(Request::finish);
+    if (written > 0) {
+      for (LongConsumer listener : listeners) {
+        listener.accept(written);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    writer.interrupt();
+    try {
+      writer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class Request<T> {
+    final Function<StoreTransaction, T> work;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    Object value;
+    RuntimeException failure;
+
+    Request(Function<StoreTransaction, T> work) {
+      this.work = work;
+    }
+
+    @SuppressWarnings("unchecked")
+    void finish() {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+      } else {
+        result.complete((T) value);
+      }
+    }
+  }
+}
