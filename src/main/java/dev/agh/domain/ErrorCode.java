@@ -28,6 +28,8 @@ public enum ErrorCode {
   TOKEN_MISMATCH(ErrorKind.CONFLICT),
   IDEMPOTENCY_CONFLICT(ErrorKind.CONFLICT),
   SESSION_ALREADY_BOUND(ErrorKind.CONFLICT),
+  /** A manual claim refused by the owner rules; 409 because the contract documents no 403 there. */
+  CLAIM_NOT_ALLOWED(ErrorKind.CONFLICT),
   TASK_HAS_CHILDREN(ErrorKind.REFUSED),
   TASK_HAS_OPEN_RUNS(ErrorKind.REFUSED),
   UNAUTHENTICATED(ErrorKind.UNAUTHENTICATED),

@@ -78,6 +78,12 @@ final class Leases {
     return requested;
   }
 
+  /** One active lease per session: a claim while holding one is refused (409), never queued up. */
+  static boolean holdsLiveLease(StoreTransaction tx, String sessionId, Instant now) {
+    return tx.runs().leasedBySession(sessionId).stream()
+        .anyMatch(run -> run.leaseUntil() != null && run.leaseUntil().isAfter(now));
+  }
+
   /** The first run the claimer may take, in claim order, without taking it. */
   static Optional<Run> candidate(StoreTransaction tx, ClaimCriteria c) {
     // Most queues have no capability requirements: look at the head alone before paging.
@@ -99,9 +105,7 @@ final class Leases {
   static Optional<ClaimPayload> claim(Mutation m, ClaimCriteria c) {
     LeaseSweeper.sweep(m.tx, m.now);
     Sessions.ofAgent(m.tx, m.caller);
-    boolean holding = m.tx.runs().leasedBySession(c.session().sessionId()).stream()
-        .anyMatch(run -> run.leaseUntil() != null && run.leaseUntil().isAfter(m.now));
-    if (holding) {
+    if (holdsLiveLease(m.tx, c.session().sessionId(), m.now)) {
       throw AghException.conflict(ErrorCode.LEASE_ALREADY_HELD,
           "session \"" + c.session().sessionId() + "\" already owns an active task-run lease");
     }

@@ -215,7 +215,8 @@ public final class LocalTaskService implements TaskService {
         long seen = workSignal.version();
         // A read first: waking waiters must not each take the write lock just to find nothing.
         Leases.ClaimCriteria criteria = store.read(tx -> Leases.criteria(tx, caller, request)
-            .onlyIf(c -> Leases.candidate(tx, c).isPresent() || !tx.runs().expiredLeases(now(), 1).isEmpty()));
+            .onlyIf(c -> Leases.candidate(tx, c).isPresent() || !tx.runs().expiredLeases(now(), 1).isEmpty()
+                || Leases.holdsLiveLease(tx, c.session().sessionId(), now())));
         boolean worthTrying = criteria.worthTrying();
         if (worthTrying) {
           Optional<ClaimResponse> claim = write(caller, "agent.task.next", m -> Leases.claim(m, criteria)).map(ClaimResponse::new);

@@ -34,11 +34,11 @@ final class OperatorRuns {
     requireExecutable(task);
     requireStatus(run, RunStatus.CLAIMED, RunStatus.QUEUED);
     if (task.owner() != null && task.owner().kind() == OwnerKind.POOL) {
-      throw new AghException(ErrorCode.FORBIDDEN, "pool work is claimed through claim-next, not by id");
+      throw AghException.conflict(ErrorCode.CLAIM_NOT_ALLOWED, "pool work is claimed through claim-next, not by id");
     }
     if (task.owner() != null && task.owner().kind() == OwnerKind.AGENT_SESSION
         && !task.owner().ref().equals(m.caller.sessionId())) {
-      throw new AghException(ErrorCode.FORBIDDEN, "task is owned by agent session \"" + task.owner().ref() + "\"");
+      throw AghException.conflict(ErrorCode.CLAIM_NOT_ALLOWED, "task is owned by agent session \"" + task.owner().ref() + "\"");
     }
     Run claimed = run.claimed(m.caller.actor(), null, null, null, m.now);
     Task after = m.runChanged(claimed);
@@ -51,7 +51,7 @@ final class OperatorRuns {
     requireKeyForAgents(m, r, "start_run");
     Run run = find(m, runId);
     requireExecutable(m.lockTask(run.taskId()));
-    requireUnleased(run, "started");
+    // A lease-claimed run may be marked running by the operator; its agent still completes it.
     requireStatus(run, RunStatus.RUNNING, RunStatus.CLAIMED, RunStatus.STARTING);
     Run running = run.started(m.now);
     Task after = m.runChanged(running);

@@ -17,6 +17,10 @@ final class TaskLifecycle {
   /** Draft → published, then a run is enqueued. A draft held only by a pending approval may be published: its run waits for the approval. */
   static Execution.Enqueued publish(Mutation m, String taskId, ExecuteTask r) {
     Task task = m.lockTask(taskId);
+    var repeated = openRunOfDefaultKey(m, taskId, r, "task.publish." + taskId);
+    if (repeated.isPresent()) {
+      return repeated.get();
+    }
     if (task.status() != TaskStatus.DRAFT) {
       throw AghException.conflict(ErrorCode.INVALID_TRANSITION, "cannot publish from \"" + task.status().wire() + "\"");
     }
@@ -44,6 +48,14 @@ final class TaskLifecycle {
    * A run already open (a published draft waiting for approval) is the run of the approval.
    */
   static Execution.Enqueued approve(Mutation m, String taskId, ExecuteTask r) {
+    Task current = m.lockTask(taskId);
+    if (current.approvalState() == ApprovalState.APPROVED && (r == null || r.idempotencyKey() == null)) {
+      // The same approval again while its run is open: that run, as the default key promises.
+      var open = m.tx.runs().open(taskId);
+      if (open.isPresent()) {
+        return new Execution.Enqueued(open.get(), true);
+      }
+    }
     Task task = decide(m, taskId, ApprovalState.APPROVED);
     if (task.status() == TaskStatus.DRAFT) {
       throw AghException.conflict(ErrorCode.TASK_NOT_EXECUTABLE,
@@ -67,6 +79,15 @@ final class TaskLifecycle {
     m.emit(taskId, null, "task.rejected", payload("previous_approval_state", "pending", "approval_state", "rejected",
         "status", rejected.status()));
     return m.tx.tasks().find(taskId).orElseThrow();
+  }
+
+  /** A repeated call without an explicit key finds the open run its default key made, before any state check. */
+  private static java.util.Optional<Execution.Enqueued> openRunOfDefaultKey(Mutation m, String taskId, ExecuteTask r, String key) {
+    if (r != null && r.idempotencyKey() != null) {
+      return java.util.Optional.empty();
+    }
+    return m.tx.runs().open(taskId).filter(run -> key.equals(run.idempotencyKey()))
+        .map(run -> new Execution.Enqueued(run, true));
   }
 
   private static Task decide(Mutation m, String taskId, ApprovalState target) {

@@ -36,7 +36,10 @@ public interface RunTable {
    */
   boolean updateFenced(Run run, String expectedHash, String expectedSession, Instant now);
 
-  /** Copies the claim-relevant fields of {@code task} onto its queued run, if it has one. */
+  /**
+   * Copies the claim-relevant fields of {@code task} onto its open run, if it has one: a run that
+   * is claimed now must carry the task's current fields when it returns to the queue.
+   */
   void syncQueued(Task task);
 
   /** Queued, claimable runs in claim order (priority, then age, then id) matching the filter. */

@@ -121,7 +121,7 @@ final class JdbiRunTable implements RunTable {
   public void syncQueued(Task task) {
     bindTaskCopy(handle.createUpdate("UPDATE task_runs SET claimable = :claimable, workspace_key = :workspace_key, "
             + "priority_rank = :priority_rank, owner_kind = :owner_kind, owner_ref = :owner_ref "
-            + "WHERE task_id = :task_id AND status = 'queued'"), task)
+            + "WHERE task_id = :task_id AND " + OPEN), task)
         .bind("task_id", task.id())
         .execute();
   }
@@ -135,7 +135,8 @@ final class JdbiRunTable implements RunTable {
         + "AND (owner_kind IS NULL OR (owner_kind = 'pool' AND owner_ref = :agent) "
         + "OR (owner_kind = 'agent_session' AND owner_ref = :session)) "
         + (f.channel() == null ? "" : "AND coordination_channel_id = :channel ")
-        + "ORDER BY priority_rank DESC, queued_at, id LIMIT " + limit + " OFFSET " + offset;
+        // H2 walks the index in order ("index sorted") only when ORDER BY names the equality columns too.
+        + "ORDER BY status, claimable, workspace_key, priority_rank DESC, queued_at, id LIMIT " + limit + " OFFSET " + offset;
     return handle.createQuery(sql)
         .bind("ws", f.workspaceKey())
         .bind("min_rank", f.minPriorityRank())
