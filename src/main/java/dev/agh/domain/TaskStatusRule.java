@@ -1,5 +1,8 @@
 package dev.agh.domain;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
 /**
  * The one rule that turns a task's facts into its canonical status (first match wins):
  *
@@ -15,25 +18,30 @@ package dev.agh.domain;
 public final class TaskStatusRule {
   private TaskStatusRule() {}
 
-  /** What the runs of a task say, gathered by the store in one query. */
-  public record RunFacts(boolean executing, boolean waiting, RunStatus latestTerminal, int maxAttempt) {
-    public static final RunFacts NONE = new RunFacts(false, false, null, 0);
+  /** What the open runs of a task say, gathered by the store in one query. */
+  public record RunFacts(boolean executing, boolean waiting, int maxAttempt) {
+    public static final RunFacts NONE = new RunFacts(false, false, 0);
   }
 
-  public static TaskStatus derive(
-      TaskStatus stored, RunFacts runs, boolean dependenciesUnresolved, boolean approvalBlocks, int maxAttempts) {
+  /**
+   * Derives the status. The latest finished run and the dependency check are asked for only when
+   * the rule reaches them: most writes are decided by the open runs alone.
+   */
+  public static TaskStatus derive(TaskStatus stored, RunFacts runs, Supplier<RunStatus> latestTerminal,
+      BooleanSupplier dependenciesUnresolved, boolean approvalBlocks, int maxAttempts) {
     if (stored == TaskStatus.CANCELED || stored == TaskStatus.DRAFT) {
       return stored;
     }
-    boolean held = dependenciesUnresolved || approvalBlocks;
     if (runs.executing()) {
       return TaskStatus.IN_PROGRESS;
     }
+    BooleanSupplier held = () -> approvalBlocks || dependenciesUnresolved.getAsBoolean();
     if (runs.waiting()) {
-      return held ? TaskStatus.BLOCKED : TaskStatus.READY;
+      return held.getAsBoolean() ? TaskStatus.BLOCKED : TaskStatus.READY;
     }
-    if (runs.latestTerminal() != null) {
-      switch (runs.latestTerminal()) {
+    RunStatus latest = runs.maxAttempt() == 0 ? null : latestTerminal.get();
+    if (latest != null) {
+      switch (latest) {
         case COMPLETED:
           return TaskStatus.COMPLETED;
         case CANCELED:
@@ -42,12 +50,12 @@ public final class TaskStatusRule {
           if (runs.maxAttempt() + 1 > maxAttempts) {
             return TaskStatus.FAILED;
           }
-          return held ? TaskStatus.BLOCKED : TaskStatus.READY;
+          return held.getAsBoolean() ? TaskStatus.BLOCKED : TaskStatus.READY;
       }
     }
     if (stored == TaskStatus.COMPLETED || stored == TaskStatus.FAILED) {
       return stored;
     }
-    return held ? TaskStatus.BLOCKED : TaskStatus.READY;
+    return held.getAsBoolean() ? TaskStatus.BLOCKED : TaskStatus.READY;
   }
 }

@@ -50,19 +50,15 @@ import java.util.function.Function;
 
 /** {@link TaskService} on a {@link TaskStore}: each operation is one transaction. */
 public final class LocalTaskService implements TaskService {
-  /** How long {@code wait: true} holds a claim-next by default, and at most (seconds). */
-  static final int DEFAULT_WAIT_SECONDS = 30;
-  static final int MAX_WAIT_SECONDS = 300;
-
   private final TaskStore store;
   private final Clock clock;
   private final WorkSignal workSignal = new WorkSignal();
-  private final ChangePoller poller;
+  private final ClaimWaiter claims;
 
   public LocalTaskService(TaskStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.poller = new ChangePoller(store, workSignal);
+    this.claims = new ClaimWaiter(store, workSignal, new ChangePoller(store, workSignal), this::now);
     store.onCommittedEvents(sequence -> workSignal.signal());
   }
 
@@ -206,37 +202,7 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public Optional<ClaimResponse> claimNext(Caller caller, ClaimNext request) {
-    boolean wait = request != null && Boolean.TRUE.equals(request.waitForWork());
-    int waitSeconds = waitSeconds(request);
-    long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
-    AutoCloseable registration = wait ? poller.waiting() : null;
-    try {
-      while (true) {
-        long seen = workSignal.version();
-        // A read first: waking waiters must not each take the write lock just to find nothing.
-        Leases.ClaimCriteria criteria = store.read(tx -> Leases.criteria(tx, caller, request)
-            .onlyIf(c -> Leases.candidate(tx, c).isPresent() || !tx.runs().expiredLeases(now(), 1).isEmpty()
-                || Leases.holdsLiveLease(tx, c.session().sessionId(), now())));
-        boolean worthTrying = criteria.worthTrying();
-        if (worthTrying) {
-          Optional<ClaimResponse> claim = write(caller, "agent.task.next", m -> Leases.claim(m, criteria)).map(ClaimResponse::new);
-          if (claim.isPresent() || !wait) {
-            return claim;
-          }
-        } else if (!wait) {
-          // Still sweeps and checks the one-lease rule, so the answer is the same as with work present.
-          return write(caller, "agent.task.next", m -> Leases.claim(m, criteria)).map(ClaimResponse::new);
-        }
-        if (!workSignal.await(seen, deadline)) {
-          return Optional.empty();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } finally {
-      closeQuietly(registration);
-    }
+    return claims.claim(caller, request).map(ClaimResponse::new);
   }
 
   @Override
@@ -292,27 +258,6 @@ public final class LocalTaskService implements TaskService {
 
   private static RunResponse runResponse(Run run) {
     return new RunResponse(RunPayload.of(run));
-  }
-
-  private static int waitSeconds(ClaimNext request) {
-    Integer requested = request == null ? null : request.waitTimeoutSeconds();
-    if (requested == null) {
-      return DEFAULT_WAIT_SECONDS;
-    }
-    if (requested < 0 || requested > MAX_WAIT_SECONDS) {
-      throw AghException.invalid("wait_timeout_seconds must be between 0 and " + MAX_WAIT_SECONDS + ", got " + requested);
-    }
-    return requested;
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    if (closeable != null) {
-      try {
-        closeable.close();
-      } catch (Exception ignored) {
-        // Unregistering a waiter cannot fail.
-      }
-    }
   }
 
   @Override

@@ -56,26 +56,40 @@ final class Mutation {
    * on it, recursively (a visited set stops cycles). Returns the task as stored afterwards.
    */
   Task reconcile(String taskId) {
-    return reconcile(taskId, new HashSet<>());
+    return reconcile(lockTask(taskId), false, new HashSet<>());
   }
 
-  private Task reconcile(String taskId, Set<String> visited) {
-    Task task = lockTask(taskId);
-    if (!visited.add(taskId)) {
-      return task;
+  /**
+   * @param dirty whether {@code task} carries changes not yet written; they are written together
+   *     with a status change, in one update
+   */
+  private Task reconcile(Task task, boolean dirty, Set<String> visited) {
+    String id = task.id();
+    if (!visited.add(id)) {
+      return saveIf(dirty, task);
     }
-    TaskStatus next = TaskStatusRule.derive(task.status(), tx.runs().facts(taskId),
-        tx.dependencies().hasUnresolved(taskId), task.approvalBlocks(), task.maxAttempts());
+    TaskStatusRule.RunFacts facts = tx.runs().facts(id);
+    TaskStatus next = TaskStatusRule.derive(task.status(), facts, () -> tx.runs().latestTerminal(id),
+        () -> task.dependencyCount() > 0 && tx.dependencies().hasUnresolved(id), task.approvalBlocks(), task.maxAttempts());
     if (next == task.status()) {
-      return task;
+      return saveIf(dirty, task);
     }
     Task changed = task.withStatus(next, now);
     tx.tasks().update(changed);
-    tx.runs().syncQueued(changed);
-    for (String dependent : tx.dependencies().dependents(taskId)) {
-      reconcile(dependent, visited);
+    if (facts.waiting() || facts.executing()) {
+      tx.runs().syncQueued(changed);
+    }
+    for (String dependent : tx.dependencies().dependents(id)) {
+      reconcile(lockTask(dependent), false, visited);
     }
     return changed;
+  }
+
+  private Task saveIf(boolean dirty, Task task) {
+    if (dirty) {
+      tx.tasks().update(task);
+    }
+    return task;
   }
 
   /**
@@ -93,11 +107,12 @@ final class Mutation {
     String current = run.status().isActive() ? run.id() : null;
     boolean pointsHere = run.id().equals(task.currentRunId());
     if (current != null && !pointsHere) {
-      tx.tasks().update(task.withCurrentRun(current));
-    } else if (current == null && pointsHere) {
-      tx.tasks().update(task.withCurrentRun(null));
+      return reconcile(task.withCurrentRun(current), true, new HashSet<>());
     }
-    return reconcile(run.taskId());
+    if (current == null && pointsHere) {
+      return reconcile(task.withCurrentRun(null), true, new HashSet<>());
+    }
+    return reconcile(task, false, new HashSet<>());
   }
 
   static Map<String, Object> payload(Object... keyValues) {

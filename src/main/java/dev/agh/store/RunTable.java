@@ -15,8 +15,11 @@ public interface RunTable {
   /** Newest first, optionally filtered; {@code limit} 0 means all. */
   List<Run> ofTask(String taskId, RunStatus status, String sessionId, int limit);
 
-  /** What the runs of a task say about its status. */
+  /** What the open runs of a task say about its status, and its highest attempt. */
   RunFacts facts(String taskId);
+
+  /** Status of the task's latest finished run (highest attempt, then latest queued), if any. */
+  RunStatus latestTerminal(String taskId);
 
   /** The task's open run (at most one exists), if any. */
   Optional<Run> open(String taskId);

@@ -52,15 +52,18 @@ final class JdbiRunTable implements RunTable {
         .bind("t", taskId)
         .map((rs, ctx) -> new long[] {rs.getLong("executing"), rs.getLong("waiting"), rs.getLong("max_attempt")})
         .one();
-    // The latest finished run decides when nothing is open: highest attempt, then latest queued, then id.
-    RunStatus latestTerminal = handle.createQuery("SELECT status FROM task_runs WHERE task_id = :t "
+    return new RunFacts(counts[0] > 0, counts[1] > 0, (int) counts[2]);
+  }
+
+  @Override
+  public RunStatus latestTerminal(String taskId) {
+    return handle.createQuery("SELECT status FROM task_runs WHERE task_id = :t "
             + "AND status IN ('completed', 'failed', 'canceled') ORDER BY attempt DESC, queued_at DESC, id DESC LIMIT 1")
         .bind("t", taskId)
         .mapTo(String.class)
         .findOne()
         .map(s -> Rows.enumOf(RunStatus.class, s))
         .orElse(null);
-    return new RunFacts(counts[0] > 0, counts[1] > 0, latestTerminal, (int) counts[2]);
   }
 
   @Override

@@ -103,7 +103,8 @@ CREATE TABLE task_run_idempotency (
 
 CREATE TABLE task_events (
   sequence BIGINT PRIMARY KEY,
-  id VARCHAR(128) NOT NULL UNIQUE,
+  -- Not UNIQUE: ids are 64 random bits, and a unique index on them would dirty one random page per event.
+  id VARCHAR(128) NOT NULL,
   task_id VARCHAR(128) NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
   run_id VARCHAR(128),
   event_type VARCHAR(64) NOT NULL,
