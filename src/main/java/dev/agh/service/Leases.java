@@ -118,9 +118,10 @@ final class Leases {
     String tokenHash = Tokens.hash(Tokens.generate("agh_claim_"));
     Run claimed = run.claimed(m.caller.actor(), c.session().sessionId(), tokenHash, m.now.plus(c.lease()), m.now);
     Task task = m.runChanged(claimed);
-    m.emit(task.id(), run.id(), "task.run_claimed", payload("status", "claimed", "task_status", task.status(),
+    long sequence = m.emit(task.id(), run.id(), "task.run_claimed", payload("status", "claimed", "task_status", task.status(),
         "claimed_by", m.caller.actor(), "claim_token_hash", tokenHash, "lease_until", claimed.leaseUntil()));
-    task = m.tx.tasks().find(task.id()).orElseThrow();
+    // The stored row now differs from `task` only by the event just written.
+    task = task.touched(sequence, m.now);
     CoordinationChannelPayload channel = CoordinationChannelPayload.of(claimed, task);
     return Optional.of(new ClaimPayload(TaskReference.of(task), RunPayload.of(claimed).withChannel(channel),
         LeasePayload.of(claimed, channel), channel));

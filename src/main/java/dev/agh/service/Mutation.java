@@ -75,7 +75,7 @@ final class Mutation {
       return saveIf(dirty, task);
     }
     Task changed = task.withStatus(next, now);
-    tx.tasks().update(changed);
+    tx.tasks().updateState(changed);
     if (facts.waiting() || facts.executing()) {
       tx.runs().syncQueued(changed);
     }
@@ -87,7 +87,7 @@ final class Mutation {
 
   private Task saveIf(boolean dirty, Task task) {
     if (dirty) {
-      tx.tasks().update(task);
+      tx.tasks().updateState(task);
     }
     return task;
   }

@@ -17,6 +17,9 @@ public interface TaskTable {
 
   void update(Task task);
 
+  /** Writes only the columns a status reconciliation changes: status, closed_at, updated_at, last_activity_at, current_run_id. */
+  void updateState(Task task);
+
   void delete(String id);
 
   /** Records an event of this task: raises latest_event_seq and last_activity_at. */

@@ -65,6 +65,20 @@ final class JdbiTaskTable implements TaskTable {
   }
 
   @Override
+  public void updateState(Task t) {
+    // The hot path of every run change: five columns instead of thirty.
+    handle.createUpdate("UPDATE tasks SET status = :status, closed_at = :closed_at, updated_at = :updated_at, "
+            + "last_activity_at = GREATEST(last_activity_at, :last_activity_at), current_run_id = :current_run_id WHERE id = :id")
+        .bind("status", wire(t.status()))
+        .bind("closed_at", Micros.of(t.closedAt()))
+        .bind("updated_at", Micros.of(t.updatedAt()))
+        .bind("last_activity_at", Micros.of(t.lastActivityAt()))
+        .bind("current_run_id", t.currentRunId())
+        .bind("id", t.id())
+        .execute();
+  }
+
+  @Override
   public void delete(String id) {
     handle.createUpdate("DELETE FROM tasks WHERE id = :id").bind("id", id).execute();
   }
