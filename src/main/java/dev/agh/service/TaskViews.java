@@ -10,6 +10,7 @@ import dev.agh.api.TaskReference;
 import dev.agh.api.TaskSummaryPayload;
 import dev.agh.domain.AghException;
 import dev.agh.domain.Dependency;
+import dev.agh.domain.Run;
 import dev.agh.domain.Task;
 import dev.agh.store.StoreTransaction;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.Map;
 
 /** Builds the read payloads of tasks from stored rows; statuses are read, never recomputed. */
 final class TaskViews {
+  /** Ids per IN list: well under every engine's parameter limit. */
+  private static final int CHUNK = 500;
+
   private TaskViews() {}
 
   static TaskSummaryPayload summary(StoreTransaction tx, Task task) {
@@ -29,10 +33,30 @@ final class TaskViews {
     return TaskSummaryPayload.of(task, dependencies, activeRun);
   }
 
+  /** Summaries of many tasks with a fixed number of queries (per chunk), not a few per task. */
   static List<TaskSummaryPayload> summaries(StoreTransaction tx, List<Task> tasks) {
     List<TaskSummaryPayload> out = new ArrayList<>(tasks.size());
-    for (Task task : tasks) {
-      out.add(summary(tx, task));
+    for (int from = 0; from < tasks.size(); from += CHUNK) {
+      List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
+      List<String> ids = chunk.stream().map(Task::id).toList();
+      Map<String, List<Dependency>> edges = new HashMap<>();
+      for (Dependency edge : tx.dependencies().ofTasks(ids)) {
+        edges.computeIfAbsent(edge.taskId(), k -> new ArrayList<>()).add(edge);
+      }
+      Map<String, Task> targets = new HashMap<>();
+      List<String> targetIds = edges.values().stream().flatMap(List::stream).map(Dependency::dependsOnTaskId).distinct().toList();
+      tx.tasks().findAll(targetIds).forEach(t -> targets.put(t.id(), t));
+      Map<String, Run> openRuns = new HashMap<>();
+      tx.runs().openOf(ids).forEach(r -> openRuns.put(r.taskId(), r));
+      for (Task task : chunk) {
+        List<DependencyPayload> deps = new ArrayList<>();
+        for (Dependency edge : edges.getOrDefault(task.id(), List.of())) {
+          Task target = targets.get(edge.dependsOnTaskId());
+          deps.add(DependencyPayload.of(edge, target == null ? null : TaskReference.of(target)));
+        }
+        Run open = openRuns.get(task.id());
+        out.add(TaskSummaryPayload.of(task, deps, open == null ? null : RunSummaryPayload.of(open, task.maxAttempts())));
+      }
     }
     return out;
   }

@@ -15,6 +15,9 @@ public interface DependencyTable {
   /** What {@code taskId} waits for, oldest edge first. */
   List<Dependency> of(String taskId);
 
+  /** The edges of many tasks at once (for lists), oldest edge first. */
+  List<Dependency> ofTasks(List<String> taskIds);
+
   /** Ids of the tasks that wait for {@code taskId}. */
   List<String> dependents(String taskId);
 

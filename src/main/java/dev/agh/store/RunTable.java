@@ -24,6 +24,9 @@ public interface RunTable {
   /** The task's open run (at most one exists), if any. */
   Optional<Run> open(String taskId);
 
+  /** The open runs of many tasks at once (for lists). */
+  List<Run> openOf(List<String> taskIds);
+
   /** True if the task has a run that is not completed, failed or canceled. */
   boolean hasOpen(String taskId);
 

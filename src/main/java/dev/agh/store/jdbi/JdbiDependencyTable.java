@@ -39,6 +39,15 @@ final class JdbiDependencyTable implements DependencyTable {
   }
 
   @Override
+  public List<Dependency> ofTasks(List<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return List.of();
+    }
+    return handle.createQuery("SELECT * FROM task_dependencies WHERE task_id IN (<ids>) ORDER BY created_at, depends_on_task_id")
+        .bindList("ids", taskIds).map(Rows.DEPENDENCY).list();
+  }
+
+  @Override
   public List<String> dependents(String taskId) {
     return handle.createQuery("SELECT task_id FROM task_dependencies WHERE depends_on_task_id = :t ORDER BY task_id")
         .bind("t", taskId).mapTo(String.class).list();

@@ -73,6 +73,15 @@ final class JdbiRunTable implements RunTable {
   }
 
   @Override
+  public List<Run> openOf(List<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return List.of();
+    }
+    return handle.createQuery("SELECT * FROM task_runs WHERE task_id IN (<ids>) AND " + OPEN)
+        .bindList("ids", taskIds).map(Rows.RUN).list();
+  }
+
+  @Override
   public boolean hasOpen(String taskId) {
     return handle.createQuery("SELECT COUNT(*) FROM task_runs WHERE task_id = :t AND " + OPEN)
         .bind("t", taskId).mapTo(Integer.class).one() > 0;
