@@ -35,6 +35,11 @@ import dev.agh.api.Responses.WorkspaceListResponse;
 import dev.agh.api.Responses.WorkspaceResponse;
 import dev.agh.service.Caller;
 import dev.agh.service.TaskService;
+import dev.agh.api.LiveResponses.TimelineResponse;
+import dev.agh.api.LiveResponses.TreeResponse;
+import dev.agh.api.LiveResponses.TriageResponse;
+import dev.agh.service.StreamSink;
+import dev.agh.service.TaskStream;
 import java.net.URI;
 import java.util.Optional;
 
@@ -214,6 +219,37 @@ public final class HttpTaskService implements TaskService {
   @Override
   public SessionResponse stopSession(Caller caller, String sessionId) {
     return transport.call("POST", "/api/sessions/" + segment(sessionId) + "/stop", null, null, SessionResponse.class);
+  }
+
+  @Override
+  public TimelineResponse timeline(Caller caller, String taskId, Long afterSequence, Integer limit) {
+    return transport.call("GET", task(taskId, "/timeline"), query("after_sequence", afterSequence, "limit", limit), null,
+        TimelineResponse.class);
+  }
+
+  @Override
+  public TreeResponse tree(Caller caller, String taskId) {
+    return transport.call("GET", task(taskId, "/tree"), null, null, TreeResponse.class);
+  }
+
+  @Override
+  public TriageResponse triageRead(Caller caller, String taskId) {
+    return transport.call("POST", task(taskId, "/triage/read"), null, null, TriageResponse.class);
+  }
+
+  @Override
+  public TriageResponse triageDismiss(Caller caller, String taskId) {
+    return transport.call("POST", task(taskId, "/triage/dismiss"), null, null, TriageResponse.class);
+  }
+
+  @Override
+  public TriageResponse triageArchive(Caller caller, String taskId) {
+    return transport.call("POST", task(taskId, "/triage/archive"), null, null, TriageResponse.class);
+  }
+
+  @Override
+  public TaskStream stream(Caller caller, String taskId, long afterSequence, StreamSink sink) {
+    return SseStream.open(transport, task(taskId, "/stream"), afterSequence, sink);
   }
 
   private static String task(String taskId, String suffix) {

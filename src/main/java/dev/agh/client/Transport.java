@@ -5,6 +5,7 @@ import dev.agh.api.Json;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -57,7 +58,51 @@ final class Transport {
     if (response.statusCode() / 100 == 2) {
       return response.body();
     }
-    throw failure(response);
+    throw failure(response.statusCode(), response.body());
+  }
+
+  /**
+   * Opens a server-sent event stream and returns its body once the server answered 2xx; an error
+   * answer becomes an {@link AghException} like any other call's.
+   *
+   * @param lastEventId sent as {@code Last-Event-ID} when not null (it overrides an {@code after_sequence})
+   */
+  InputStream openEventStream(String path, Map<String, ?> query, Long lastEventId) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path + queryString(query)))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", "text/event-stream")
+        .GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", Long.toString(lastEventId));
+    }
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot reach agh server at " + base + ": " + describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "interrupted while calling " + base, e);
+    }
+    if (response.statusCode() / 100 == 2) {
+      return response.body();
+    }
+    String body;
+    try (InputStream in = response.body()) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      body = "";
+    }
+    listener.received("GET", request.build().uri().getRawPath(), response.statusCode(), body);
+    throw failure(response.statusCode(), body);
+  }
+
+  /** Reports one received event frame of a stream to the listener (for contract checks). */
+  void receivedFrame(String path, String frame) {
+    listener.received("GET", path, 200, frame);
   }
 
   <T> T call(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
@@ -87,8 +132,8 @@ final class Transport {
     return joined.toString();
   }
 
-  private static AghException failure(HttpResponse<String> response) {
-    ErrorCode fallback = switch (response.statusCode()) {
+  private static AghException failure(int status, String responseBody) {
+    ErrorCode fallback = switch (status) {
       case 400 -> ErrorCode.TASK_HAS_OPEN_RUNS;
       case 401 -> ErrorCode.UNAUTHENTICATED;
       case 403 -> ErrorCode.FORBIDDEN;
@@ -100,10 +145,10 @@ final class Transport {
       default -> ErrorCode.INTERNAL_ERROR;
     };
     try {
-      ErrorBody body = Json.read(response.body(), ErrorBody.class);
+      ErrorBody body = Json.read(responseBody, ErrorBody.class);
       return new AghException(ErrorCode.fromName(body.code(), fallback), body.error());
     } catch (RuntimeException notJson) {
-      return new AghException(fallback, "server answered " + response.statusCode());
+      return new AghException(fallback, "server answered " + status);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.agh.service.TaskService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +19,21 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
   private final Javalin app;
+  private final LiveRoutes live;
 
-  private HttpServer(Javalin app) {
+  private HttpServer(Javalin app, LiveRoutes live) {
     this.app = app;
+    this.live = live;
   }
 
   /** Starts serving {@code service} on {@code host:port} (port 0 picks a free one). */
   public static HttpServer start(TaskService service, Authenticator authenticator, String host, int port) {
+    return start(service, authenticator, host, port, LiveRoutes.KEEPALIVE);
+  }
+
+  /** Like {@link #start(TaskService, Authenticator, String, int)} with another keepalive period for streams (tests). */
+  public static HttpServer start(TaskService service, Authenticator authenticator, String host, int port,
+      Duration streamKeepalive) {
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
@@ -37,6 +46,8 @@ public final class HttpServer implements AutoCloseable {
     new RunRoutes(service).register(app);
     new AgentRoutes(service).register(app);
     new SessionRoutes(service).register(app);
+    LiveRoutes live = new LiveRoutes(service, streamKeepalive);
+    live.register(app);
     app.exception(AghException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 413) {
@@ -51,8 +62,13 @@ public final class HttpServer implements AutoCloseable {
       LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       error(ctx, ErrorCode.INTERNAL_ERROR, "internal error");
     });
-    app.start(host, port);
-    return new HttpServer(app);
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      live.close();
+      throw e;
+    }
+    return new HttpServer(app, live);
   }
 
   public int port() {
@@ -61,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    live.close();
     app.stop();
   }
 

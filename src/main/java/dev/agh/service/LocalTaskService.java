@@ -45,6 +45,15 @@ import dev.agh.store.TaskStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.agh.api.LiveResponses.TimelineResponse;
+import dev.agh.api.LiveResponses.TreeResponse;
+import dev.agh.api.LiveResponses.TriageResponse;
+import dev.agh.api.TriagePayload;
+import dev.agh.domain.Triage;
+import dev.agh.observe.EventFeed;
+import dev.agh.observe.Timelines;
+import dev.agh.observe.Trees;
+import dev.agh.observe.TriageActions;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -54,12 +63,14 @@ public final class LocalTaskService implements TaskService {
   private final Clock clock;
   private final WorkSignal workSignal = new WorkSignal();
   private final ClaimWaiter claims;
+  private final EventFeed feed;
 
   public LocalTaskService(TaskStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
     this.claims = new ClaimWaiter(store, workSignal, new ChangePoller(store, workSignal), this::now);
     store.onCommittedEvents(sequence -> workSignal.signal());
+    this.feed = new EventFeed(store);
   }
 
   /** Puts runs with lapsed leases back in the queue; {@code agh serve} calls this every second. */
@@ -279,7 +290,60 @@ public final class LocalTaskService implements TaskService {
   }
 
   @Override
+  public TimelineResponse timeline(Caller caller, String taskId, Long afterSequence, Integer limit) {
+    return store.read(tx -> new TimelineResponse(Timelines.of(tx, taskId, afterSequence, limit)));
+  }
+
+  @Override
+  public TreeResponse tree(Caller caller, String taskId) {
+    return store.read(tx -> new TreeResponse(Trees.of(tx, taskId)));
+  }
+
+  @Override
+  public TriageResponse triageRead(Caller caller, String taskId) {
+    return triage(caller, taskId, Triage.Action.READ);
+  }
+
+  @Override
+  public TriageResponse triageDismiss(Caller caller, String taskId) {
+    return triage(caller, taskId, Triage.Action.DISMISS);
+  }
+
+  @Override
+  public TriageResponse triageArchive(Caller caller, String taskId) {
+    return triage(caller, taskId, Triage.Action.ARCHIVE);
+  }
+
+  private TriageResponse triage(Caller caller, String taskId, Triage.Action action) {
+    Triage stored = store.write(tx -> TriageActions.apply(tx, taskId, caller.actor(), action, now()));
+    return new TriageResponse(TriagePayload.of(stored));
+  }
+
+  @Override
+  public TaskStream stream(Caller caller, String taskId, long afterSequence, StreamSink sink) {
+    if (afterSequence < 0) {
+      throw AghException.invalid("after_sequence must be 0 or more, got " + afterSequence);
+    }
+    if (!store.read(tx -> tx.tasks().exists(taskId))) {
+      throw AghException.taskNotFound(taskId);
+    }
+    return FeedStream.open(feed, taskId, afterSequence, sink);
+  }
+
+  /** Streams open right now (diagnostics and tests). */
+  public int openStreams() {
+    return feed.subscribers();
+  }
+
+  /** Ends every stream and stops following the event log (part of shutting the service down). */
+  public void closeStreams() {
+    feed.close();
+  }
+
+  @Override
   public void close() {
+    // Streams first: a watcher of a closed service would otherwise keep retrying.
+    feed.close();
     store.close();
   }
 

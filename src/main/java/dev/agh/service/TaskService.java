@@ -29,7 +29,12 @@ import dev.agh.api.Responses.TaskListResponse;
 import dev.agh.api.Responses.TaskResponse;
 import dev.agh.api.Responses.WorkspaceListResponse;
 import dev.agh.api.Responses.WorkspaceResponse;
+import dev.agh.api.LiveResponses.TimelineResponse;
+import dev.agh.api.LiveResponses.TreeResponse;
+import dev.agh.api.LiveResponses.TriageResponse;
+import dev.agh.api.StreamEventPayload;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One method per operation of the Tasks API, taking and returning its wire records. Implemented
@@ -105,6 +110,38 @@ public interface TaskService extends AutoCloseable {
   WorkspaceListResponse listWorkspaces(Caller caller);
 
   void removeWorkspace(Caller caller, String workspaceRef);
+
+  /** The task's own events after {@code afterSequence} (null: 0), oldest first, at most {@code limit} (null or 0: all). */
+  TimelineResponse timeline(Caller caller, String taskId, Long afterSequence, Integer limit);
+
+  /** The task and all its descendants. */
+  TreeResponse tree(Caller caller, String taskId);
+
+  /** Marks the task read for the caller. */
+  TriageResponse triageRead(Caller caller, String taskId);
+
+  /** Dismisses the task from the caller's inbox until something new happens on it. */
+  TriageResponse triageDismiss(Caller caller, String taskId);
+
+  /** Archives the task for the caller, for good. */
+  TriageResponse triageArchive(Caller caller, String taskId);
+
+  /**
+   * Streams the events of the task and all its descendants (also ones created later) with a
+   * sequence above {@code afterSequence}: the stored ones first, then live ones, in sequence order,
+   * each once. Fails at once for an unknown task or a negative cursor. Locally the stream ends when
+   * the sink falls more than 1024 events behind; over HTTP the client resumes a lost connection by
+   * itself (Last-Event-ID).
+   */
+  TaskStream stream(Caller caller, String taskId, long afterSequence, StreamSink sink);
+
+  /**
+   * Follows the task's stream until the returned watch is closed, resuming after the last event
+   * delivered whenever the stream is dropped. Fails at once for an unknown task or a negative cursor.
+   */
+  default TaskWatch watch(Caller caller, String taskId, long afterSequence, Consumer<StreamEventPayload> consumer) {
+    return TaskWatch.start(this, caller, taskId, afterSequence, consumer);
+  }
 
   @Override
   default void close() {}

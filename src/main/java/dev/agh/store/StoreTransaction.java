@@ -13,4 +13,8 @@ public interface StoreTransaction {
   WorkspaceTable workspaces();
 
   SessionTable sessions();
+
+  TreeTable trees();
+
+  TriageTable triage();
 }

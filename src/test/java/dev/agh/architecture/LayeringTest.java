@@ -73,8 +73,9 @@ class LayeringTest {
   }
 
   @Test
-  void serviceUsesDomainStorePortAndApi() {
-    check(onlyUses("dev.agh.service..", JDK, DOMAIN, STORE_PORT, API, SERVICE, JACKSON_TREE));
+  void serviceUsesDomainStorePortApiAndObserve() {
+    // The local service answers the live views through the read models of observe (DESIGN.md).
+    check(onlyUses("dev.agh.service..", JDK, DOMAIN, STORE_PORT, API, SERVICE, OBSERVE, JACKSON_TREE));
   }
 
   @Test
@@ -89,8 +90,11 @@ class LayeringTest {
   }
 
   @Test
-  void httpUsesServiceApiDomainJavalinAndSlf4j() {
-    check(onlyUses("dev.agh.http..", JDK, SERVICE, API, DOMAIN, "dev.agh.http..", "io.javalin..", "org.slf4j.."));
+  void httpUsesServiceApiDomainJavalinServletAndSlf4j() {
+    // jakarta.servlet: the SSE stream writes and flushes the raw response, which Javalin's buffering
+    // ctx.outputStream() cannot do.
+    check(onlyUses("dev.agh.http..", JDK, SERVICE, API, DOMAIN, "dev.agh.http..", "io.javalin..", "jakarta.servlet..",
+        "org.slf4j.."));
   }
 
   @Test

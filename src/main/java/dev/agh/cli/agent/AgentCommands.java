@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code agh agent}: claim work under a lease and report on it (needs an agent session). */
 @Command(name = "agent", description = "Claim work under a lease and report on it (agent sessions).",
+    footer = {"", "Examples:", "  agh agent next --session sess-4be1... --wait --timeout 60s",
+        "  agh agent heartbeat run-0a1b2c3d4e5f6a7b --session sess-4be1... --lease 600",
+        "  agh agent complete run-0a1b2c3d4e5f6a7b --session sess-4be1... --result '{\"pr\": 42}'"},
     subcommands = {AgentCommands.Next.class, AgentCommands.HeartbeatCommand.class, AgentCommands.Complete.class,
         AgentCommands.Fail.class, AgentCommands.ReleaseCommand.class})
 public final class AgentCommands {
@@ -100,7 +103,8 @@ public final class AgentCommands {
   }
 
   /** {@code agh agent heartbeat} = {@code POST /api/agent/tasks/{run_id}/heartbeat}. */
-  @Command(name = "heartbeat", description = "Extend the lease on a claimed run (POST /api/agent/tasks/{run_id}/heartbeat).")
+  @Command(name = "heartbeat", description = "Extend the lease on a claimed run (POST /api/agent/tasks/{run_id}/heartbeat).",
+      footer = {"", "Examples:", "  agh agent heartbeat run-0a1b2c3d4e5f6a7b --session sess-4be1... --lease 600"})
   static final class HeartbeatCommand extends OnLease {
     @Option(names = "--lease", description = "New lease length from now, in seconds (default 300).")
     Long leaseSeconds;
@@ -112,7 +116,8 @@ public final class AgentCommands {
   }
 
   /** {@code agh agent complete} = {@code POST /api/agent/tasks/{run_id}/complete}. */
-  @Command(name = "complete", description = "Complete a claimed run (POST /api/agent/tasks/{run_id}/complete).")
+  @Command(name = "complete", description = "Complete a claimed run (POST /api/agent/tasks/{run_id}/complete).",
+      footer = {"", "Examples:", "  agh agent complete run-0a1b2c3d4e5f6a7b --session sess-4be1... --result '{\"pr\": 42}'"})
   static final class Complete extends OnLease {
     @Option(names = "--result", paramLabel = "JSON|@FILE", description = "Result JSON (max 64 KiB).")
     String result;
@@ -124,7 +129,8 @@ public final class AgentCommands {
   }
 
   /** {@code agh agent fail} = {@code POST /api/agent/tasks/{run_id}/fail}. */
-  @Command(name = "fail", description = "Fail a claimed run (POST /api/agent/tasks/{run_id}/fail).")
+  @Command(name = "fail", description = "Fail a claimed run (POST /api/agent/tasks/{run_id}/fail).",
+      footer = {"", "Examples:", "  agh agent fail run-0a1b2c3d4e5f6a7b --session sess-4be1... --error 'build broke'"})
   static final class Fail extends OnLease {
     @Option(names = "--error", required = true, description = "What went wrong.")
     String error;
@@ -139,7 +145,8 @@ public final class AgentCommands {
   }
 
   /** {@code agh agent release} = {@code POST /api/agent/tasks/{run_id}/release}. */
-  @Command(name = "release", description = "Give a claimed run back to the queue (POST /api/agent/tasks/{run_id}/release).")
+  @Command(name = "release", description = "Give a claimed run back to the queue (POST /api/agent/tasks/{run_id}/release).",
+      footer = {"", "Examples:", "  agh agent release run-0a1b2c3d4e5f6a7b --session sess-4be1... --reason 'shutting down'"})
   static final class ReleaseCommand extends OnLease {
     @Option(names = "--reason", description = "Why it is released.")
     String reason;

@@ -17,6 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code agh session}: agent sessions, the identities agents claim work under. */
 @Command(name = "session", description = "Create, list and stop agent sessions.",
+    footer = {"", "Examples:", "  agh session new --agent reviewer --capability git", "  agh session list",
+        "  agh session stop sess-4be1..."},
     subcommands = {SessionCommands.New.class, SessionCommands.ListSessions.class, SessionCommands.Show.class,
         SessionCommands.Stop.class})
 public final class SessionCommands {
@@ -54,7 +56,8 @@ public final class SessionCommands {
   }
 
   /** {@code agh session list}. */
-  @Command(name = "list", description = "List agent sessions, newest first.")
+  @Command(name = "list", description = "List agent sessions, newest first.",
+      footer = {"", "Examples:", "  agh session list", "  agh session list -o jsonl"})
   static final class ListSessions extends ApiCommand {
     @Override
     protected int run(Backend b, Printer out) {
@@ -71,7 +74,8 @@ public final class SessionCommands {
   }
 
   /** {@code agh session show}. */
-  @Command(name = "show", description = "Show an agent session.")
+  @Command(name = "show", description = "Show an agent session.",
+      footer = {"", "Examples:", "  agh session show sess-4be1... -o json"})
   static final class Show extends ApiCommand {
     @Parameters(index = "0", paramLabel = "SESSION", description = "Session id.")
     String sessionId;
@@ -85,7 +89,8 @@ public final class SessionCommands {
   }
 
   /** {@code agh session stop}: its leases go back to the queue at once. */
-  @Command(name = "stop", description = "Stop an agent session; the runs it holds go back to the queue at once.")
+  @Command(name = "stop", description = "Stop an agent session; the runs it holds go back to the queue at once.",
+      footer = {"", "Examples:", "  agh session stop sess-4be1..."})
   static final class Stop extends ApiCommand {
     @Parameters(index = "0", paramLabel = "SESSION", description = "Session id.")
     String sessionId;

@@ -22,6 +22,12 @@ import picocli.CommandLine.Command;
       TaskStateCommands.CancelTask.class,
       TaskStateCommands.Enqueue.class,
       TaskStateCommands.Runs.class,
+      TaskTimelineCommand.class,
+      TaskTreeCommand.class,
+      TaskWatchCommand.class,
+      TaskTriageCommands.Read.class,
+      TaskTriageCommands.Dismiss.class,
+      TaskTriageCommands.Archive.class,
       dev.agh.cli.agent.AgentCommands.Next.class
     })
 public final class TaskCommand {}

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code agh workspace add PATH [--name N]}. */
-@Command(name = "add", description = "Register a directory as a workspace.")
+@Command(name = "add", description = "Register a directory as a workspace.",
+    footer = {"", "Examples:", "  agh workspace add ~/src/infra --name infra", "  agh workspace add . -o json"})
 public final class WorkspaceAddCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "PATH", description = "Directory of the workspace.")
   String path;

@@ -7,7 +7,8 @@ import dev.agh.cli.Printer;
 import picocli.CommandLine.Command;
 
 /** {@code agh workspace list}. */
-@Command(name = "list", description = "List workspaces.")
+@Command(name = "list", description = "List workspaces.",
+    footer = {"", "Examples:", "  agh workspace list", "  agh workspace list -o json"})
 public final class WorkspaceListCommand extends ApiCommand {
   @Override
   protected int run(Backend backend, Printer out) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code agh workspace remove REF}. */
-@Command(name = "remove", description = "Remove a workspace that has no tasks.")
+@Command(name = "remove", description = "Remove a workspace that has no tasks.",
+    footer = {"", "Examples:", "  agh workspace remove infra", "  agh workspace remove ~/src/infra"})
 public final class WorkspaceRemoveCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "REF", description = "Workspace id, name or path.")
   String ref;

@@ -8,6 +8,10 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 final class JdbiEventTable implements EventTable {
+  /** The task and its descendants, through the parent links (index tasks_parent). */
+  static final String SUBTREE = "WITH RECURSIVE subtree (id) AS (SELECT id FROM tasks WHERE id = :root "
+      + "UNION ALL SELECT t.id FROM tasks t JOIN subtree s ON t.parent_task_id = s.id) ";
+
   private final Handle handle;
   private final SequenceLease sequences;
 
@@ -43,5 +47,26 @@ final class JdbiEventTable implements EventTable {
   public List<Event> ofTask(String taskId) {
     return handle.createQuery("SELECT * FROM task_events WHERE task_id = :t ORDER BY sequence DESC")
         .bind("t", taskId).map(Rows.EVENT).list();
+  }
+
+  @Override
+  public List<Event> ofTask(String taskId, long afterSequence, int limit) {
+    return handle.createQuery("SELECT * FROM task_events WHERE task_id = :t AND sequence > :after ORDER BY sequence"
+            + (limit > 0 ? " LIMIT :limit" : ""))
+        .bind("t", taskId).bind("after", afterSequence).bind("limit", limit).map(Rows.EVENT).list();
+  }
+
+  @Override
+  public List<Event> after(long afterSequence, int limit) {
+    return handle.createQuery("SELECT * FROM task_events WHERE sequence > :after ORDER BY sequence LIMIT :limit")
+        .bind("after", afterSequence).bind("limit", limit).map(Rows.EVENT).list();
+  }
+
+  @Override
+  public List<Event> ofSubtree(String rootTaskId, long afterSequence, long throughSequence, int limit) {
+    return handle.createQuery(SUBTREE + "SELECT e.* FROM task_events e JOIN subtree s ON e.task_id = s.id "
+            + "WHERE e.sequence > :after AND e.sequence <= :through ORDER BY e.sequence LIMIT :limit")
+        .bind("root", rootTaskId).bind("after", afterSequence).bind("through", throughSequence).bind("limit", limit)
+        .map(Rows.EVENT).list();
   }
 }

@@ -6,6 +6,8 @@ import dev.agh.store.RunTable;
 import dev.agh.store.SessionTable;
 import dev.agh.store.StoreTransaction;
 import dev.agh.store.TaskTable;
+import dev.agh.store.TreeTable;
+import dev.agh.store.TriageTable;
 import dev.agh.store.WorkspaceTable;
 import org.jdbi.v3.core.Handle;
 
@@ -47,5 +49,15 @@ final class JdbiTransaction implements StoreTransaction {
   @Override
   public WorkspaceTable workspaces() {
     return new JdbiWorkspaceTable(handle);
+  }
+
+  @Override
+  public TreeTable trees() {
+    return new JdbiTreeTable(handle);
+  }
+
+  @Override
+  public TriageTable triage() {
+    return new JdbiTriageTable(handle);
   }
 }

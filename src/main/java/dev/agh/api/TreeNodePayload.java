@@ -1,0 +1,14 @@
+package dev.agh.api;
+
+import java.time.Instant;
+
+/**
+ * One task of a tree view ({@code TaskTreeNodePayload}).
+ *
+ * @param depth 0 for the root of the view, then one more per level
+ * @param childCount direct children, or null (left out) when there are none
+ * @param activeRun the task's open run, if any
+ */
+public record TreeNodePayload(
+    TaskReference task, String parentTaskId, int depth, Integer childCount, RunSummaryPayload activeRun,
+    Instant lastActivityAt) {}

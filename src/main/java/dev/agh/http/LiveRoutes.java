@@ -1,0 +1,79 @@
+package dev.agh.http;
+
+import static dev.agh.http.Exchange.caller;
+import static dev.agh.http.Exchange.json;
+
+import dev.agh.domain.AghException;
+import dev.agh.service.TaskService;
+import dev.agh.service.TaskStream;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The live views of one task: timeline, tree, triage and the SSE stream (with its keepalives). */
+final class LiveRoutes implements AutoCloseable {
+  /** SPEC: a keepalive comment every 15 s on every open stream. */
+  static final Duration KEEPALIVE = Duration.ofSeconds(15);
+
+  private final TaskService service;
+  private final Set<SseConnection> open = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService keepalives = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "agh-sse-keepalive");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  LiveRoutes(TaskService service, Duration keepalive) {
+    this.service = service;
+    long millis = keepalive.toMillis();
+    keepalives.scheduleAtFixedRate(() -> open.forEach(SseConnection::requestKeepalive), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  void register(Javalin app) {
+    app.get("/api/tasks/{id}/timeline", ctx -> json(ctx, 200, service.timeline(caller(ctx), ctx.pathParam("id"),
+        Params.longValue(ctx, "after_sequence"), Params.integer(ctx, "limit"))));
+    app.get("/api/tasks/{id}/tree", ctx -> json(ctx, 200, service.tree(caller(ctx), ctx.pathParam("id"))));
+    app.post("/api/tasks/{id}/triage/read", ctx -> json(ctx, 200, service.triageRead(caller(ctx), ctx.pathParam("id"))));
+    app.post("/api/tasks/{id}/triage/dismiss", ctx ->
+        json(ctx, 200, service.triageDismiss(caller(ctx), ctx.pathParam("id"))));
+    app.post("/api/tasks/{id}/triage/archive", ctx ->
+        json(ctx, 200, service.triageArchive(caller(ctx), ctx.pathParam("id"))));
+    app.get("/api/tasks/{id}/stream", this::stream);
+  }
+
+  /** Errors (unknown task, bad cursor) are JSON answers; once the stream is open, only events and keepalives. */
+  private void stream(Context ctx) throws Exception {
+    long after = cursor(ctx);
+    SseConnection connection = new SseConnection(ctx, open);
+    TaskStream stream = service.stream(caller(ctx), ctx.pathParam("id"), after, connection);
+    connection.start(stream);
+    ctx.future(connection::done);
+  }
+
+  /** {@code Last-Event-ID}, when sent, overrides {@code after_sequence}; both must be integers. */
+  private static long cursor(Context ctx) {
+    String lastEventId = ctx.header("Last-Event-ID");
+    if (lastEventId != null && !lastEventId.isBlank()) {
+      try {
+        return Long.parseLong(lastEventId.trim());
+      } catch (NumberFormatException e) {
+        throw AghException.invalid("Last-Event-ID must be an event sequence (an integer), got \"" + lastEventId + "\"");
+      }
+    }
+    Long after = Params.longValue(ctx, "after_sequence");
+    return after == null ? 0 : after;
+  }
+
+  /** Ends every open stream, so the server can stop. */
+  @Override
+  public void close() {
+    keepalives.shutdownNow();
+    List.copyOf(open).forEach(SseConnection::close);
+  }
+}

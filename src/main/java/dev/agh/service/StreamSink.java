@@ -1,0 +1,18 @@
+package dev.agh.service;
+
+import dev.agh.api.StreamEventPayload;
+
+/**
+ * Receives the events of a task stream ({@link TaskService#stream}), one call at a time and in
+ * sequence order. A method that throws ends the stream.
+ */
+public interface StreamSink {
+  /** One event; {@code json} is its data line, {@code {"sequence":..,"type":..,"timeline":{..}}}. */
+  void event(StreamEventPayload event, String json) throws Exception;
+
+  /** Nothing to send for a while: a transport may write a keepalive. */
+  default void keepalive() throws Exception {}
+
+  /** The stream ended; called once, after the last event. */
+  void ended(StreamEnd end);
+}

@@ -1,0 +1,2 @@
+/** Unit tests of the domain rules. */
+package dev.agh.domain;

@@ -1,0 +1,23 @@
+package dev.agh.observe;
+
+import dev.agh.testing.Databases;
+import org.junit.jupiter.api.Tag;
+
+/** The dashboard on PostgreSQL (skipped unless AGH_TEST_POSTGRES_URL is set). */
+@Tag("postgres")
+class DashboardPostgresTest extends DashboardContract {
+  @Override
+  String openUrl() {
+    return Databases.postgresUrl();
+  }
+
+  @Override
+  void dropUrl(String url) {
+    Databases.dropSchema(url);
+  }
+
+  @Override
+  String currentUrl() {
+    return url;
+  }
+}
