@@ -29,14 +29,6 @@ import dev.agh.store.jdbi.JdbiObserveStore;
 import dev.agh.store.jdbi.JdbiTaskStore;
 import dev.agh.testing.ContractValidator;
 import dev.agh.testing.TestClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +60,6 @@ abstract class ObserveFixture {
   void open() throws Exception {
     url = openUrl();
     service = new LocalTaskService(JdbiTaskStore.open(url, 4), clock);
-    applyObserveIndexes(url);
     observe = JdbiObserveStore.open(url);
   }
 
@@ -85,36 +76,6 @@ abstract class ObserveFixture {
       dropUrl(url);
     }
   }
-
-  /** V004 is not registered in Migrations yet: apply it here (once), which also proves it runs on this engine. */
-  private static void applyObserveIndexes(String url) throws SQLException, IOException {
-    String script = "V004__observe_indexes.sql";
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM agh_schema_version WHERE script = '" + script + "'")) {
-        rs.next();
-        if (rs.getLong(1) > 0) {
-          return;
-        }
-      }
-      String sql;
-      try (InputStream in = ObserveFixture.class.getResourceAsStream("/dev/agh/store/migrations/" + script)) {
-        sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      StringBuilder cleaned = new StringBuilder();
-      for (String line : sql.split("\n")) {
-        if (!line.trim().startsWith("--")) {
-          cleaned.append(line).append('\n');
-        }
-      }
-      for (String statement : cleaned.toString().split(";")) {
-        if (!statement.isBlank()) {
-          s.execute(statement.trim());
-        }
-      }
-    }
-  }
-
-  // ------------------------------------------------------------------ reads
 
   DashboardPayload dashboard() {
     return dashboard(Filter.NONE);
