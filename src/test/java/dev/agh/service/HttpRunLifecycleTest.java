@@ -2,15 +2,11 @@ package dev.agh.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agh.api.ErrorBody;
-import dev.agh.api.Json;
 import dev.agh.client.HttpTaskService;
-import dev.agh.domain.ErrorCode;
-import dev.agh.domain.ErrorKind;
 import dev.agh.domain.OriginKind;
 import dev.agh.http.HttpServer;
 import dev.agh.store.jdbi.JdbiTaskStore;
-import dev.agh.testing.ContractValidator;
+import dev.agh.testing.ContractRecorder;
 import dev.agh.testing.Databases;
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,8 +32,7 @@ class HttpRunLifecycleTest extends RunLifecycleContract {
   @TempDir
   Path dataDir;
 
-  private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+  private final ContractRecorder contract = new ContractRecorder();
   private final List<HttpTaskService> agentClients = Collections.synchronizedList(new ArrayList<>());
   private LocalTaskService backend;
   private HttpServer server;
@@ -54,7 +49,7 @@ class HttpRunLifecycleTest extends RunLifecycleContract {
       return token == null ? Optional.empty() : backend.authenticateSession(token, OriginKind.HTTP);
     }, "127.0.0.1", 0);
     base = URI.create("http://127.0.0.1:" + server.port());
-    client = new HttpTaskService(base, TOKEN, this::check);
+    client = new HttpTaskService(base, TOKEN, contract);
   }
 
   @AfterEach
@@ -74,7 +69,7 @@ class HttpRunLifecycleTest extends RunLifecycleContract {
         backend.close();
       }
     }
-    assertThat(violations).as("responses that break the API contract").isEmpty();
+    assertThat(contract.violations()).as("responses that break the API contract").isEmpty();
   }
 
   @Override
@@ -89,77 +84,13 @@ class HttpRunLifecycleTest extends RunLifecycleContract {
 
   @Override
   protected TaskService agentService(String sessionToken) {
-    HttpTaskService agent = new HttpTaskService(base, sessionToken, this::check);
+    HttpTaskService agent = new HttpTaskService(base, sessionToken, contract);
     agentClients.add(agent);
     return agent;
   }
 
   @Override
   protected List<String> rawResponses() {
-    synchronized (bodies) {
-      return List.copyOf(bodies);
-    }
-  }
-
-  private void check(String method, String path, int status, String body) {
-    bodies.add(body == null ? "" : body);
-    String request = method + " " + path + " -> " + status;
-    if (status / 100 != 2) {
-      checkErrorStatus(request, status, body);
-    }
-    if (isExtension(path)) {
-      return; // agh extensions, not in the contract
-    }
-    try {
-      ContractValidator.load().assertResponse(method, path, status, body);
-    } catch (AssertionError e) {
-      violations.add(request + ": " + e.getMessage());
-    }
-  }
-
-  private static boolean isExtension(String path) {
-    return path.equals("/api/workspaces") || path.startsWith("/api/workspaces/")
-        || path.equals("/api/sessions") || path.startsWith("/api/sessions/");
-  }
-
-  /** SPEC: validation 422, too large 413, unknown 404, state conflict 409, refused delete 400, 401/403 for identity. */
-  private void checkErrorStatus(String request, int status, String body) {
-    ErrorBody error;
-    try {
-      error = Json.read(body, ErrorBody.class);
-    } catch (RuntimeException e) {
-      violations.add(request + ": error body is not {error, code} JSON: " + body);
-      return;
-    }
-    if (error.code() == null || error.error() == null || error.error().isBlank()) {
-      violations.add(request + ": error body lacks error or code: " + body);
-      return;
-    }
-    if (body.contains(RAW_TOKEN_PREFIX)) {
-      violations.add(request + ": error body shows a raw claim token: " + body);
-    }
-    ErrorCode code = ErrorCode.fromName(error.code(), null);
-    if (code == null) {
-      violations.add(request + ": unknown error code " + error.code());
-      return;
-    }
-    if (code.kind() == ErrorKind.INTERNAL || status >= 500) {
-      violations.add(request + ": a server error is a bug (SPEC: no input may cause a 500): " + body);
-      return;
-    }
-    int expected = switch (code.kind()) {
-      case INVALID -> 422;
-      case TOO_LARGE -> 413;
-      case NOT_FOUND -> 404;
-      case CONFLICT -> 409;
-      case REFUSED -> 400;
-      case UNAUTHENTICATED -> 401;
-      case FORBIDDEN -> 403;
-      case UNAVAILABLE -> 503;
-      case INTERNAL -> 500;
-    };
-    if (status != expected) {
-      violations.add(request + ": code " + code + " should answer " + expected + ", body " + body);
-    }
+    return contract.bodies();
   }
 }
