@@ -60,6 +60,30 @@ public final class Requests {
       String query,
       Integer limit) {}
 
+  /** Query of {@code GET /api/observe/tasks/dashboard}. */
+  public record DashboardQuery(
+      String scope,
+      String workspace,
+      String ownerKind,
+      String ownerRef,
+      String networkChannel,
+      String originKind) {
+    public static final DashboardQuery ALL = new DashboardQuery(null, null, null, null, null, null);
+  }
+
+  /** Query of {@code GET /api/observe/tasks/inbox}; {@code limit} is per lane (null: 100, 0: no limit). */
+  public record InboxQuery(
+      String scope,
+      String workspace,
+      String ownerKind,
+      String ownerRef,
+      String lane,
+      Boolean unread,
+      String query,
+      Integer limit) {
+    public static final InboxQuery ALL = new InboxQuery(null, null, null, null, null, null, null, null);
+  }
+
   /** Body of the workspace registration (agh extension). */
   public record AddWorkspace(String path, String name) {}
 

@@ -1,5 +1,9 @@
 package dev.agh.client;
 
+import dev.agh.api.ObserveResponses.DashboardResponse;
+import dev.agh.api.ObserveResponses.InboxResponse;
+import dev.agh.api.Requests.DashboardQuery;
+import dev.agh.api.Requests.InboxQuery;
 import static dev.agh.client.Transport.query;
 import static dev.agh.client.Transport.segment;
 
@@ -219,6 +223,22 @@ public final class HttpTaskService implements TaskService {
   @Override
   public SessionResponse stopSession(Caller caller, String sessionId) {
     return transport.call("POST", "/api/sessions/" + segment(sessionId) + "/stop", null, null, SessionResponse.class);
+  }
+
+  @Override
+  public DashboardResponse dashboard(Caller caller, DashboardQuery q) {
+    DashboardQuery p = q == null ? DashboardQuery.ALL : q;
+    return transport.call("GET", "/api/observe/tasks/dashboard", query("scope", p.scope(), "workspace", p.workspace(),
+        "owner_kind", p.ownerKind(), "owner_ref", p.ownerRef(), "network_channel", p.networkChannel(),
+        "origin_kind", p.originKind()), null, DashboardResponse.class);
+  }
+
+  @Override
+  public InboxResponse inbox(Caller caller, InboxQuery q) {
+    InboxQuery p = q == null ? InboxQuery.ALL : q;
+    return transport.call("GET", "/api/observe/tasks/inbox", query("scope", p.scope(), "workspace", p.workspace(),
+        "owner_kind", p.ownerKind(), "owner_ref", p.ownerRef(), "lane", p.lane(), "unread", p.unread(),
+        "query", p.query(), "limit", p.limit()), null, InboxResponse.class);
   }
 
   @Override

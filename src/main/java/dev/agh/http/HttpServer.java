@@ -46,6 +46,7 @@ public final class HttpServer implements AutoCloseable {
     new RunRoutes(service).register(app);
     new AgentRoutes(service).register(app);
     new SessionRoutes(service).register(app);
+    new ObserveRoutes(service).register(app);
     LiveRoutes live = new LiveRoutes(service, streamKeepalive);
     live.register(app);
     app.exception(AghException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));

@@ -50,7 +50,11 @@ import dev.agh.api.LiveResponses.TreeResponse;
 import dev.agh.api.LiveResponses.TriageResponse;
 import dev.agh.api.TriagePayload;
 import dev.agh.domain.Triage;
+import dev.agh.api.ObserveResponses.DashboardResponse;
+import dev.agh.api.ObserveResponses.InboxResponse;
+import dev.agh.observe.DashboardQuery;
 import dev.agh.observe.EventFeed;
+import dev.agh.observe.InboxQuery;
 import dev.agh.observe.Timelines;
 import dev.agh.observe.Trees;
 import dev.agh.observe.TriageActions;
@@ -64,6 +68,8 @@ public final class LocalTaskService implements TaskService {
   private final WorkSignal workSignal = new WorkSignal();
   private final ClaimWaiter claims;
   private final EventFeed feed;
+  /** Lower bound of the dashboard's "since start" counters. */
+  private final Instant startedAt;
 
   public LocalTaskService(TaskStore store, Clock clock) {
     this.store = store;
@@ -71,6 +77,7 @@ public final class LocalTaskService implements TaskService {
     this.claims = new ClaimWaiter(store, workSignal, new ChangePoller(store, workSignal), this::now);
     store.onCommittedEvents(sequence -> workSignal.signal());
     this.feed = new EventFeed(store);
+    this.startedAt = now();
   }
 
   /** Puts runs with lapsed leases back in the queue; {@code agh serve} calls this every second. */
@@ -317,6 +324,17 @@ public final class LocalTaskService implements TaskService {
   private TriageResponse triage(Caller caller, String taskId, Triage.Action action) {
     Triage stored = store.write(tx -> TriageActions.apply(tx, taskId, caller.actor(), action, now()));
     return new TriageResponse(TriagePayload.of(stored));
+  }
+
+  @Override
+  public DashboardResponse dashboard(Caller caller, dev.agh.api.Requests.DashboardQuery query) {
+    return store.read(tx -> new DashboardResponse(
+        DashboardQuery.query(tx.observe(), ObserveFilters.dashboard(tx, query), now(), startedAt)));
+  }
+
+  @Override
+  public InboxResponse inbox(Caller caller, dev.agh.api.Requests.InboxQuery query) {
+    return store.read(tx -> new InboxResponse(InboxQuery.query(tx.observe(), ObserveFilters.inbox(tx, caller, query))));
   }
 
   @Override

@@ -33,6 +33,10 @@ import dev.agh.api.LiveResponses.TimelineResponse;
 import dev.agh.api.LiveResponses.TreeResponse;
 import dev.agh.api.LiveResponses.TriageResponse;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.ObserveResponses.DashboardResponse;
+import dev.agh.api.ObserveResponses.InboxResponse;
+import dev.agh.api.Requests.DashboardQuery;
+import dev.agh.api.Requests.InboxQuery;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -125,6 +129,12 @@ public interface TaskService extends AutoCloseable {
 
   /** Archives the task for the caller, for good. */
   TriageResponse triageArchive(Caller caller, String taskId);
+
+  /** Counters, health, queue and active runs of the tasks the query selects (not per caller). */
+  DashboardResponse dashboard(Caller caller, DashboardQuery query);
+
+  /** The caller's inbox: tasks that want attention, in lanes, with the caller's own triage state. */
+  InboxResponse inbox(Caller caller, InboxQuery query);
 
   /**
    * Streams the events of the task and all its descendants (also ones created later) with a

@@ -17,4 +17,7 @@ public interface StoreTransaction {
   TreeTable trees();
 
   TriageTable triage();
+
+  /** The aggregate reads of the dashboard and the inbox. */
+  ObserveTable observe();
 }

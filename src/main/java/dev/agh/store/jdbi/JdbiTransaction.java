@@ -2,6 +2,7 @@ package dev.agh.store.jdbi;
 
 import dev.agh.store.DependencyTable;
 import dev.agh.store.EventTable;
+import dev.agh.store.ObserveTable;
 import dev.agh.store.RunTable;
 import dev.agh.store.SessionTable;
 import dev.agh.store.StoreTransaction;
@@ -59,5 +60,10 @@ final class JdbiTransaction implements StoreTransaction {
   @Override
   public TriageTable triage() {
     return new JdbiTriageTable(handle);
+  }
+
+  @Override
+  public ObserveTable observe() {
+    return new JdbiObserveTable(handle);
   }
 }
