@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'serve' 'bench' 'bench cycle' 'bench stream' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'bench' 'bench cycle' 'bench stream' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--bind' '--port' '--auth' '--agents' '--tasks' '--subscribers' '--events'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--agents' '--tasks' '--subscribers' '--events'
                 set skip 1
             case '-*'
             case '*'
@@ -38,6 +38,8 @@ complete -c agh -n '__agh_at' -a 'run' -d 'Inspect and drive one run by hand (op
 complete -c agh -n '__agh_at' -a 'agent' -d 'Claim work under a lease and report on it (agent sessions).'
 complete -c agh -n '__agh_at' -a 'session' -d 'Create, list and stop agent sessions.'
 complete -c agh -n '__agh_at' -a 'workspace' -d 'Register, list and remove workspaces.'
+complete -c agh -n '__agh_at' -a 'dashboard' -d 'Counters, health, queue and active runs (GET /api/observe/tasks/dashboard).'
+complete -c agh -n '__agh_at' -a 'inbox' -d 'Tasks that want your attention, by lane (GET /api/observe/tasks/inbox).'
 complete -c agh -n '__agh_at' -a 'serve' -d 'Serve the Tasks HTTP API (and SSE) until interrupted.'
 complete -c agh -n '__agh_at' -a 'bench' -d 'Measure agh on this machine (results as JSON with -o json).'
 complete -c agh -n '__agh_at' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish.'
@@ -747,6 +749,44 @@ complete -c agh -n '__agh_at workspace remove' -l 'session' -r -d 'Act as this a
 complete -c agh -n '__agh_at workspace remove' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at workspace remove' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at workspace remove' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh dashboard
+complete -c agh -n '__agh_at dashboard' -l 'scope' -r -d 'global or workspace.'
+complete -c agh -n '__agh_at dashboard' -l 'workspace' -r -d 'Workspace id, name or path.'
+complete -c agh -n '__agh_at dashboard' -l 'owner-kind' -r -d 'Owner kind, e.g. human or pool.'
+complete -c agh -n '__agh_at dashboard' -l 'owner-ref' -r -d 'Owner reference.'
+complete -c agh -n '__agh_at dashboard' -l 'channel' -r -d 'Network channel (of the tasks and of their runs).'
+complete -c agh -n '__agh_at dashboard' -l 'origin-kind' -r -d 'Where the tasks (and runs) came from, e.g. cli, http or automation.'
+complete -c agh -n '__agh_at dashboard' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at dashboard' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at dashboard' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at dashboard' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at dashboard' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at dashboard' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at dashboard' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at dashboard' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at dashboard' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at dashboard' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh inbox
+complete -c agh -n '__agh_at inbox' -l 'scope' -r -d 'global or workspace.'
+complete -c agh -n '__agh_at inbox' -l 'workspace' -r -d 'Workspace id, name or path.'
+complete -c agh -n '__agh_at inbox' -l 'owner-kind' -r -d 'Owner kind, e.g. human or pool.'
+complete -c agh -n '__agh_at inbox' -l 'owner-ref' -r -d 'Owner reference.'
+complete -c agh -n '__agh_at inbox' -l 'lane' -r -d 'Only this lane: my_work, approvals, failed_runs, blocked or archived.'
+complete -c agh -n '__agh_at inbox' -l 'unread' -d 'Only unread items.'
+complete -c agh -n '__agh_at inbox' -l 'query' -r -d 'Case-insensitive text in the title or identifier.'
+complete -c agh -n '__agh_at inbox' -l 'limit' -r -d 'At most N items per lane (0: all; default: the server\'s, 100).'
+complete -c agh -n '__agh_at inbox' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at inbox' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at inbox' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at inbox' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at inbox' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at inbox' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at inbox' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at inbox' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at inbox' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at inbox' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh serve
 complete -c agh -n '__agh_at serve' -l 'bind' -r -d 'Address to listen on (default: 127.0.0.1).'

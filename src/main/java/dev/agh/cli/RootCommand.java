@@ -3,6 +3,8 @@ package dev.agh.cli;
 import dev.agh.app.AppConfig;
 import dev.agh.app.Backend;
 import dev.agh.app.Backends;
+import dev.agh.cli.observe.DashboardCommand;
+import dev.agh.cli.observe.InboxCommand;
 import dev.agh.cli.agent.AgentCommands;
 import dev.agh.cli.bench.BenchCommand;
 import dev.agh.cli.docs.CompletionCommand;
@@ -63,6 +65,8 @@ public final class RootCommand {
       AgentCommands.class,
       SessionCommands.class,
       WorkspaceCommand.class,
+      DashboardCommand.class,
+      InboxCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       CompletionCommand.class,

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error's status against its code, except the agh-extension routes {@code /api/sessions*} and {@code
  * /api/workspaces*}; a test fails afterwards if any response did not conform.
  */
-class HttpLiveViewTest extends LiveViewContract {
+class HttpLiveViewTest extends ObserveContract {
   private static final String TOKEN = "test-operator-token-5c1e";
 
   @TempDir

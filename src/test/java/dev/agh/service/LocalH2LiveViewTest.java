@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live views on {@link LocalTaskService} over an H2 file in a fresh directory per test. */
-class LocalH2LiveViewTest extends LiveViewContract {
+class LocalH2LiveViewTest extends ObserveContract {
   @TempDir
   Path dataDir;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Tag;
 
 /** The live views on {@link LocalTaskService} over PostgreSQL, each test in a fresh schema. */
 @Tag("postgres")
-class LocalPostgresLiveViewTest extends LiveViewContract {
+class LocalPostgresLiveViewTest extends ObserveContract {
   private String url;
   private LocalTaskService service;
 
