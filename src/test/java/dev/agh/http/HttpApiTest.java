@@ -923,6 +923,36 @@ class HttpApiTest {
     }
   }
 
+  /** Every operation of the contract, its path parameters filled with ids that do not exist. */
+  static Stream<Arguments> contractOperations() throws IOException {
+    JsonNode contract = JSON.readTree(ContractValidator.contractPath().toFile());
+    List<Arguments> operations = new java.util.ArrayList<>();
+    for (JsonNode operation : contract.path("operations")) {
+      String path = operation.path("path").asText().replaceAll("\\{[^}]+}", "some-id");
+      operations.add(arguments(operation.path("method").asText(), path));
+    }
+    return operations.stream();
+  }
+
+  @Nested
+  class EveryOperation {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.agh.http.HttpApiTest#contractOperations")
+    void isRoutedAndAnswersADocumentedStatus(String method, String path) {
+      String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
+      Reply reply = raw(method, path, body, "Bearer " + TOKEN);
+      assertThat(reply.body()).as("%s", reply).doesNotContain("ROUTE_NOT_FOUND");
+      assertThat(reply.status()).as("%s", reply).isLessThan(500);
+      CONTRACT.assertResponse(method, path, reply.status(), reply.body());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.agh.http.HttpApiTest#contractOperations")
+    void refusesACallWithoutAToken(String method, String path) {
+      expectError(401, raw(method, path, null, null), "UNAUTHENTICATED");
+    }
+  }
+
   @Nested
   class UnknownRoutes {
     @ParameterizedTest(name = "{0} {1}")

@@ -22,6 +22,10 @@ final class Migrations {
   private Migrations() {}
 
   static void apply(Jdbi jdbi, Dialect dialect) {
+    // Every command opens the store: an up-to-date schema costs one read, not a DDL transaction.
+    if (version(jdbi) == SCRIPTS.size()) {
+      return;
+    }
     try {
       migrate(jdbi, dialect);
     } catch (RuntimeException e) {
