@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'bench' 'bench cycle' 'bench stream' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'worker' 'bench' 'bench cycle' 'bench stream' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--agents' '--tasks' '--subscribers' '--events'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--subscribers' '--events'
                 set skip 1
             case '-*'
             case '*'
@@ -41,6 +41,7 @@ complete -c agh -n '__agh_at' -a 'workspace' -d 'Register, list and remove works
 complete -c agh -n '__agh_at' -a 'dashboard' -d 'Counters, health, queue and active runs (GET /api/observe/tasks/dashboard).'
 complete -c agh -n '__agh_at' -a 'inbox' -d 'Tasks that want your attention, by lane (GET /api/observe/tasks/inbox).'
 complete -c agh -n '__agh_at' -a 'serve' -d 'Serve the Tasks HTTP API (and SSE) until interrupted.'
+complete -c agh -n '__agh_at' -a 'worker' -d 'Run a command for each claimed run: a program becomes an agent.'
 complete -c agh -n '__agh_at' -a 'bench' -d 'Measure agh on this machine (results as JSON with -o json).'
 complete -c agh -n '__agh_at' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c agh -n '__agh_at' -a 'help' -d 'Show the usage of agh or of a command.'
@@ -802,6 +803,27 @@ complete -c agh -n '__agh_at serve' -l 'session' -r -d 'Act as this agent sessio
 complete -c agh -n '__agh_at serve' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at serve' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at serve' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh worker
+complete -c agh -n '__agh_at worker' -l 'agent' -r -d 'Agent name of the session it opens (default worker).'
+complete -c agh -n '__agh_at worker' -l 'workspace' -r -d 'Workspace of the session it opens (id, name or path); it claims only there.'
+complete -c agh -n '__agh_at worker' -l 'channel' -r -d 'Network channel of the session it opens.'
+complete -c agh -n '__agh_at worker' -l 'capability' -r -d 'A capability of the session it opens (repeatable).'
+complete -c agh -n '__agh_at worker' -l 'priority-min' -r -d 'Lowest priority rank to take: 10 low, 20 medium, 30 high, 40 urgent.'
+complete -c agh -n '__agh_at worker' -l 'lease' -r -d 'Lease length in seconds (default 300).'
+complete -c agh -n '__agh_at worker' -l 'wait-timeout' -r -d 'How long one claim waits for work before asking again (default 30, max 300).'
+complete -c agh -n '__agh_at worker' -l 'max-runs' -r -d 'Stop after this many runs (default 0: never).'
+complete -c agh -n '__agh_at worker' -l 'exit-when-idle' -d 'Stop when a wait ends without work (exit 8 if there was none at all).'
+complete -c agh -n '__agh_at worker' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at worker' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at worker' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at worker' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at worker' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at worker' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at worker' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at worker' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at worker' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at worker' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh bench
 complete -c agh -n '__agh_at bench' -a 'cycle' -d 'Agents claim and complete runs as fast as they can; also times the wake-up of a waiting claimer.'

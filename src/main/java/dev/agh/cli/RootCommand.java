@@ -68,6 +68,7 @@ public final class RootCommand {
       DashboardCommand.class,
       InboxCommand.class,
       ServeCommand.class,
+      WorkerCommand.class,
       BenchCommand.class,
       CompletionCommand.class,
       HelpCommand.class);

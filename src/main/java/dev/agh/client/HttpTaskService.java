@@ -52,6 +52,7 @@ import java.util.Optional;
  * from the bearer token, so the {@link Caller} argument is not sent.
  */
 public final class HttpTaskService implements TaskService {
+  private final URI server;
   private final Transport transport;
 
   public HttpTaskService(URI server, String token) {
@@ -60,7 +61,18 @@ public final class HttpTaskService implements TaskService {
 
   /** A client that reports every response to {@code listener} (used to check the wire contract). */
   public HttpTaskService(URI server, String token, ResponseListener listener) {
+    this.server = server;
     this.transport = new Transport(server, token, listener);
+  }
+
+  /** A client of the same server that authenticates with {@code token} (e.g. an agent session's). */
+  public HttpTaskService withToken(String token) {
+    return new HttpTaskService(server, token);
+  }
+
+  /** The server this client talks to. */
+  public URI server() {
+    return server;
   }
 
   @Override

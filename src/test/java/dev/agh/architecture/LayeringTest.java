@@ -104,8 +104,14 @@ class LayeringTest {
 
   @Test
   void cliUsesServiceApiDomainAppTuiAndPicocli() {
-    check(onlyUses("dev.agh.cli..", JDK, SERVICE, API, DOMAIN, "dev.agh.app..", "dev.agh.tui..", "dev.agh.cli..",
-        "picocli..", JACKSON_TREE));
+    check(onlyUses("dev.agh.cli..", JDK, SERVICE, API, DOMAIN, "dev.agh.app..", "dev.agh.tui..", "dev.agh.worker..",
+        "dev.agh.cli..", "picocli..", JACKSON_TREE));
+  }
+
+  @Test
+  void workerUsesServiceApiAndDomain() {
+    // Jackson's tree model: a run's result is the JSON object the command printed.
+    check(onlyUses("dev.agh.worker..", JDK, SERVICE, API, DOMAIN, "dev.agh.worker..", JACKSON_TREE));
   }
 
   @Test
@@ -117,7 +123,7 @@ class LayeringTest {
   @Test
   void appUsesAnythingButTheFrontEnds() {
     check(noClasses().that().resideInAPackage("dev.agh.app..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.agh.cli..", "dev.agh.tui.."));
+        .should().dependOnClassesThat().resideInAnyPackage("dev.agh.cli..", "dev.agh.tui..", "dev.agh.worker.."));
   }
 
   @Test
