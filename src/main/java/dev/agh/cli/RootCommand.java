@@ -64,6 +64,7 @@ public final class RootCommand {
       SessionCommands.class,
       WorkspaceCommand.class,
       ServeCommand.class,
+      TuiCommand.class,
       BenchCommand.class,
       CompletionCommand.class,
       HelpCommand.class);
