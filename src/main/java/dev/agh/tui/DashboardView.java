@@ -47,7 +47,7 @@ final class DashboardView {
             + c.inProgress().claimedRuns() + " claimed", c.inProgress().tasks() > 0 ? palette.active() : palette.bold()),
         new Card("BLOCKED", Long.toString(c.blocked().tasks()), c.blocked().awaitingApproval() + " approval · "
             + c.blocked().awaitingDependencies() + " deps", c.blocked().tasks() > 0 ? palette.bad() : palette.bold()),
-        new Card("FAILED", Long.toString(c.failed().tasks()), c.failed().failedRuns() + " failed runs",
+        new Card("FAILED", Long.toString(c.failed().tasks()), c.failed().failedRuns() + " failed run" + plural(c.failed().failedRuns()),
             c.failed().tasks() > 0 ? palette.bad() : palette.bold()),
         new Card("CLAIM LATENCY", latency.samples() == 0 ? "–" : Durations.of(latency.averageMs()),
             "n=" + latency.samples() + " · max " + Durations.of(latency.maximumMs()), palette.bold()),
@@ -119,10 +119,10 @@ final class DashboardView {
     } else {
       for (var depth : q.depth()) {
         boolean backlog = depth.oldestQueueAgeMs() > q.backlogThresholdMs();
-        Line line = new Line().text(" ").cell(depth.networkChannel() == null ? "(none)" : depth.networkChannel(), 12,
+        Line line = new Line().text(" ").cell(depth.networkChannel() == null ? "(none)" : depth.networkChannel(), 10,
                 palette.plain())
-            .right(Long.toString(depth.count()), 5, palette.bold())
-            .text("  oldest " + Durations.of(depth.oldestQueueAgeMs()), palette.dim());
+            .right(Long.toString(depth.count()), 4, palette.bold())
+            .text("  " + Durations.of(depth.oldestQueueAgeMs()) + " old", palette.dim());
         if (backlog) {
           line.text("  ⚠ backlog", palette.warn());
         }

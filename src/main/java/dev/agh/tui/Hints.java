@@ -29,15 +29,26 @@ final class Hints {
   private Hints() {}
 
   static AttributedString line(TuiState state, Palette palette, int width) {
-    String hints;
+    List<String> hints;
     if (state.task() != null) {
-      hints = "esc back  ↑↓ scroll  f follow  a approve  x reject  s start  c cancel  ? help  q quit";
+      hints = List.of("esc back", "↑↓ scroll", "f follow", "a approve", "x reject", "s start", "c cancel", "p publish",
+          "m read");
     } else if (state.tab() == Tab.INBOX) {
-      hints = "a approve  x reject  m read  d dismiss  A archive  u unread  ⏎ open  / search  ? help  q quit";
+      hints = List.of("a approve", "x reject", "m read", "d dismiss", "A archive", "u unread", "⏎ open", "/ search",
+          "s start");
     } else {
-      hints = "↑↓ move  ⏎ open  / search  tab switch  r refresh  a approve  s start  ? help  q quit";
+      hints = List.of("↑↓ move", "⏎ open", "tab switch", "/ search", "r refresh", "a approve", "s start", "c cancel");
     }
-    return new Line().text(" " + hints, palette.dim()).build(width);
+    // Help and quit always show; the others in order while they fit.
+    String tail = "? help  q quit";
+    StringBuilder text = new StringBuilder(" ");
+    for (String hint : hints) {
+      if (text.length() + hint.length() + 2 + tail.length() > width - 1) {
+        break;
+      }
+      text.append(hint).append("  ");
+    }
+    return new Line().text(text + tail, palette.dim()).build(width);
   }
 
   static List<AttributedString> help(Palette palette, int width, int height) {

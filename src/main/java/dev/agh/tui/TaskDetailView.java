@@ -112,12 +112,12 @@ final class TaskDetailView {
   }
 
   private static List<AttributedString> dependencies(TaskView view, Palette palette, int width) {
-    List<DependencyPayload> deps = view.detail().dependencies() == null ? List.of() : view.detail().dependencies();
-    List<DependencyPayload> dependents = view.detail().dependencyReferences() == null ? List.of()
-        : view.detail().dependencyReferences();
+    // dependency_references are the same edges with the task they point to filled in.
+    List<DependencyPayload> deps = view.detail().dependencyReferences() != null
+        ? view.detail().dependencyReferences()
+        : view.detail().dependencies() == null ? List.of() : view.detail().dependencies();
     List<AttributedString> lines = new ArrayList<>();
-    lines.add(new Line().text(" DEPENDENCIES " + deps.size(), palette.heading())
-        .text(dependents.isEmpty() ? "" : "  (needed by " + dependents.size() + ")", palette.dim()).build(width));
+    lines.add(new Line().text(" DEPENDENCIES " + deps.size(), palette.heading()).build(width));
     if (deps.isEmpty()) {
       lines.add(new Line().text("   depends on nothing", palette.dim()).build(width));
     }

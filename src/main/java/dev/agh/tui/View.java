@@ -70,8 +70,7 @@ public final class View {
     if (state.task() != null) {
       line.text(" › " + state.task().label(), palette.bold());
     }
-    String right = (state.search() != null && !state.typingSearch() ? "search: " + state.search() + "  " : "")
-        + (state.where() == null ? "" : state.where() + "  ")
+    String right = (state.where() == null ? "" : state.where() + "  ")
         + (state.data().loadedAt() == null ? "loading…" : "● live  "
             + CLOCK.format(state.data().loadedAt().atZone(ZoneId.systemDefault()))) + " ";
     int gap = width - line.length() - right.length();
@@ -91,6 +90,10 @@ public final class View {
     }
     if (state.status() != null) {
       return new Line().text(" " + state.status()).build(width);
+    }
+    if (state.search() != null) {
+      return new Line().text(" search: ", palette.dim()).text(state.search(), palette.bold())
+          .text("   / change  esc clear", palette.dim()).build(width);
     }
     return Line.blank(width);
   }
