@@ -144,7 +144,7 @@ final class TaskDetailView {
     }
     for (TreeNodePayload node : ordered(tree)) {
       var t = node.task();
-      lines.add(new Line().text("   " + "  ".repeat(node.depth()) + (node.depth() == 0 ? "■ " : "└ "))
+      lines.add(new Line().text("   " + "  ".repeat(node.depth()) + (node.depth() == 0 ? "■ " : "↳ "))
           .text(Labels.task(t.identifier(), t.id()) + " ", palette.dim()).text(t.status().wire(), palette.of(t.status()))
           .text(" " + t.title()).build(width));
     }

@@ -42,8 +42,8 @@ public final class TuiApp {
   private boolean quit;
 
   static {
-    // Box-drawing characters as UTF-8, not the terminal's alternate character set: tmux and some
-    // emulators show the latter as "qqqq" and "x".
+    // No alternate character set: tmux and some emulators show it as "qqqq" and "x". The view uses
+    // only characters JLine passes through as UTF-8 (see View#rule).
     if (System.getProperty("org.jline.utils.disableAlternateCharset") == null) {
       System.setProperty("org.jline.utils.disableAlternateCharset", "true");
     }

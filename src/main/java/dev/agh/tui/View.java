@@ -29,9 +29,9 @@ public final class View {
     } else {
       int bodyHeight = height - CHROME;
       lines.add(header(state, palette, width));
-      lines.add(rule(width));
+      lines.add(rule(width, palette));
       lines.addAll(pad(body(state, palette, width, bodyHeight), width, bodyHeight));
-      lines.add(rule(width));
+      lines.add(rule(width, palette));
       lines.add(statusLine(state, palette, width));
       lines.add(Hints.line(state, palette, width));
     }
@@ -53,7 +53,7 @@ public final class View {
   }
 
   private static AttributedString header(TuiState state, Palette palette, int width) {
-    Line line = new Line().text(" agh ", palette.bold()).text("─ ");
+    Line line = new Line().text(" agh ", palette.bold()).text("━ ", palette.dim());
     Tab[] tabs = Tab.values();
     for (int i = 0; i < tabs.length; i++) {
       Tab tab = tabs[i];
@@ -64,7 +64,7 @@ public final class View {
       boolean current = tab == state.tab() && state.task() == null;
       line.text(" " + title + " ", current ? palette.selected().bold() : palette.plain());
       if (i < tabs.length - 1) {
-        line.text("│", palette.dim());
+        line.text("┃", palette.dim());
       }
     }
     if (state.task() != null) {
@@ -98,8 +98,12 @@ public final class View {
     return Line.blank(width);
   }
 
-  static AttributedString rule(int width) {
-    return new AttributedString("─".repeat(width));
+  /**
+   * A heavy line: JLine turns the light box-drawing characters (─ │ └ …) into the terminal's alternate
+   * character set or, with that off, into ASCII; the heavy ones pass through as UTF-8.
+   */
+  static AttributedString rule(int width, Palette palette) {
+    return new AttributedString("━".repeat(width), palette.dim());
   }
 
   /** Cuts or fills a block to exactly {@code height} lines. */

@@ -126,7 +126,7 @@ class ViewTest {
     assertThat(child).contains("Write release notes", "TASK-61", "RUNS 0", "DEPENDENCIES 1", "TASK-44", "TREE",
         "TIMELINE", "task.created", "following");
     String parent = text(View.render(dashboard.withTask(fixture.task(fixture.parent)), LARGE));
-    assertThat(parent).contains("TREE 1 below", "■ TASK-60", "└ TASK-61");
+    assertThat(parent).contains("TREE 1 below", "■ TASK-60", "↳ TASK-61");
     String queued = text(View.render(dashboard.withTask(fixture.task(fixture.queued)), LARGE));
     assertThat(queued).contains("RUNS 1", "#1 queued", "task.run_enqueued");
   }
