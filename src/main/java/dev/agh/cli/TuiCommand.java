@@ -2,14 +2,11 @@ package dev.agh.cli;
 
 import dev.agh.app.Backend;
 import dev.agh.service.LocalTaskService;
-import dev.agh.tui.TuiApp;
+import dev.agh.tui.SystemTerminal;
 import dev.agh.tui.TuiOptions;
 import java.io.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,7 +22,7 @@ public final class TuiCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     if (!interactive()) {
       err.println("agh: tui needs an interactive terminal, and stdout is not one;"
@@ -35,18 +32,15 @@ public final class TuiCommand implements Callable<Integer> {
     }
     RootCommand root = spec.root().commandLine().getCommand();
     boolean color = !root.noColor && System.getenv("NO_COLOR") == null;
-    try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build()) {
-      if (terminal.getType() == null || terminal.getType().startsWith("dumb")) {
-        err.println("agh: tui needs a terminal that can move the cursor (TERM is " + terminal.getType() + ")");
-        err.flush();
-        return ExitCodes.USAGE;
-      }
-      try (Backend backend = root.openBackend()) {
-        TuiOptions options = backend.service() instanceof LocalTaskService local
-            ? TuiOptions.embedded(color, backend.where(), local::latestEventSequence)
-            : TuiOptions.remote(color, backend.where());
-        return new TuiApp(terminal, backend.service(), backend.caller(), options).run();
-      }
+    try (Backend backend = root.openBackend()) {
+      TuiOptions options = backend.service() instanceof LocalTaskService local
+          ? TuiOptions.embedded(color, backend.where(), local::latestEventSequence)
+          : TuiOptions.remote(color, backend.where());
+      return SystemTerminal.run(backend.service(), backend.caller(), options);
+    } catch (SystemTerminal.Unsupported e) {
+      err.println("agh: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
     }
   }
 
