@@ -21,9 +21,14 @@ public final class Line {
     return text(text, AttributedStyle.DEFAULT);
   }
 
-  /** Text padded or cut to exactly {@code width} columns. */
+  /** Text padded or cut to exactly {@code width} columns, the last of which stays blank as a gap. */
   public Line cell(String text, int width, AttributedStyle style) {
-    builder.append(fit(new AttributedString(clean(text), style), width));
+    if (width <= 1) {
+      builder.append(fit(new AttributedString(clean(text), style), width));
+      return this;
+    }
+    builder.append(fit(new AttributedString(clean(text), style), width - 1));
+    builder.styled(style, " ");
     return this;
   }
 
