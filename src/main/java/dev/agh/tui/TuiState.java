@@ -30,10 +30,20 @@ public record TuiState(Tab tab, int selected, Snapshot data, TaskView task, Stri
     return new TuiState(tab, clamped, data, task, search, typingSearch, unreadOnly, confirming, status, help, color, where);
   }
 
-  /** New data; the selection stays in range. */
+  /** New data; the selection stays on the same task when it is still listed (lists reorder as tasks change). */
   public TuiState withData(Snapshot value) {
-    return new TuiState(tab, selected, value, task, search, typingSearch, unreadOnly, confirming, status, help, color,
-        where).withSelected(selected);
+    TaskRow before = selectedRow();
+    TuiState next = new TuiState(tab, selected, value, task, search, typingSearch, unreadOnly, confirming, status, help,
+        color, where);
+    if (before != null) {
+      var rows = Rows.of(next);
+      for (int i = 0; i < rows.size(); i++) {
+        if (rows.get(i).taskId().equals(before.taskId())) {
+          return next.withSelected(i);
+        }
+      }
+    }
+    return next.withSelected(selected);
   }
 
   public TuiState withTask(TaskView value) {
