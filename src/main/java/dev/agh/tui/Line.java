@@ -21,14 +21,18 @@ public final class Line {
     return text(text, AttributedStyle.DEFAULT);
   }
 
-  /** Text padded or cut to exactly {@code width} columns, the last of which stays blank as a gap. */
+  /**
+   * Text padded or cut to exactly {@code width} columns, the last of which stays blank as a gap. The
+   * padding keeps the style (a selected row is inverse edge to edge) but not an underline.
+   */
   public Line cell(String text, int width, AttributedStyle style) {
+    AttributedStyle pad = style.underlineOff();
     if (width <= 1) {
-      builder.append(fit(new AttributedString(clean(text), style), width));
+      builder.append(fit(new AttributedString(clean(text), style), width, pad));
       return this;
     }
-    builder.append(fit(new AttributedString(clean(text), style), width - 1));
-    builder.styled(style, " ");
+    builder.append(fit(new AttributedString(clean(text), style), width - 1, pad));
+    builder.styled(pad, " ");
     return this;
   }
 
@@ -39,7 +43,7 @@ public final class Line {
     if (length >= width) {
       return cell(value, width, style);
     }
-    builder.append(" ".repeat(width - length));
+    builder.styled(style.underlineOff(), " ".repeat(width - length));
     builder.styled(style, value);
     return this;
   }
@@ -76,6 +80,11 @@ public final class Line {
 
   /** Pads or cuts to exactly {@code width} columns; a cut ends in "…". */
   public static AttributedString fit(AttributedString text, int width) {
+    return fit(text, width, AttributedStyle.DEFAULT);
+  }
+
+  /** Like {@link #fit(AttributedString, int)}, padding in {@code padStyle} (a selected row is inverse throughout). */
+  public static AttributedString fit(AttributedString text, int width, AttributedStyle padStyle) {
     if (width <= 0) {
       return AttributedString.EMPTY;
     }
@@ -85,7 +94,7 @@ public final class Line {
     }
     AttributedStringBuilder out = new AttributedStringBuilder();
     if (length < width) {
-      out.append(text).append(" ".repeat(width - length));
+      out.append(text).styled(padStyle, " ".repeat(width - length));
     } else {
       AttributedString head = text.columnSubSequence(0, width - 1);
       out.append(head);
@@ -94,7 +103,7 @@ public final class Line {
       // A wide character cut in half leaves the line one column short.
       int missing = width - out.columnLength();
       if (missing > 0) {
-        out.append(" ".repeat(missing));
+        out.styled(padStyle, " ".repeat(missing));
       }
     }
     return out.toAttributedString();

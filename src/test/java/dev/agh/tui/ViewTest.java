@@ -141,10 +141,17 @@ class ViewTest {
   }
 
   @Test
-  void selectedRowIsInverse() {
-    List<AttributedString> lines = View.render(fixture.state(Tab.TASKS, true), SMALL);
-    AttributedString first = lines.stream().filter(l -> l.toString().contains("TASK-")).findFirst().orElseThrow();
-    assertThat(inverse(first.styleAt(3))).isTrue();
+  void selectedRowIsInverseEdgeToEdge() {
+    for (Tab tab : Tab.values()) {
+      for (boolean color : new boolean[] {true, false}) {
+        List<AttributedString> lines = View.render(fixture.state(tab, color), SMALL);
+        AttributedString first = lines.stream().filter(l -> l.toString().contains("TASK-")).findFirst().orElseThrow();
+        // Gaps between the cells included.
+        for (int i = 0; i < first.length(); i++) {
+          assertThat(inverse(first.styleAt(i))).as("inverse at column %s of \"%s\" (%s)", i, first, tab).isTrue();
+        }
+      }
+    }
   }
 
   @Test
