@@ -27,10 +27,15 @@ final class TerminalMode implements AutoCloseable {
     this.previousResize = terminal.handle(Signal.WINCH, signal -> onResize.run());
     this.hook = new Thread(this::restore, "agh-tui-restore");
     Runtime.getRuntime().addShutdownHook(hook);
-    terminal.puts(Capability.enter_ca_mode);
-    terminal.puts(Capability.keypad_xmit);
-    terminal.puts(Capability.cursor_invisible);
-    terminal.flush();
+    try {
+      terminal.puts(Capability.enter_ca_mode);
+      terminal.puts(Capability.keypad_xmit);
+      terminal.puts(Capability.cursor_invisible);
+      terminal.flush();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   static TerminalMode enter(Terminal terminal, Runnable onInterrupt, Runnable onResize) {

@@ -37,6 +37,8 @@ public final class TuiApp {
   private TaskWatch watch;
   private long seenChange = Long.MIN_VALUE;
   private long lastRead;
+  private long lastCheck;
+  private boolean taskChanged;
   private volatile List<AttributedString> frame = List.of();
   private TuiState drawn;
   private boolean quit;
@@ -70,14 +72,20 @@ public final class TuiApp {
       Keyboard.start(terminal, inputs);
       while (!quit) {
         Input input = inputs.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
-        if (input == null) {
-          refreshIfChanged();
-        } else {
+        if (input != null) {
           handle(input);
           // Take whatever else arrived (a burst of keys or events) before drawing once.
           for (Input more = inputs.poll(); more != null && !quit; more = inputs.poll()) {
             handle(more);
           }
+        }
+        if (taskChanged && !quit) {
+          taskChanged = false;
+          reloadTask();
+        }
+        if (!quit && System.nanoTime() - lastCheck >= TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS)) {
+          lastCheck = System.nanoTime();
+          refreshIfChanged();
         }
         draw();
       }
@@ -109,7 +117,8 @@ public final class TuiApp {
       if (streamed.event().task() != null && streamed.taskId().equals(streamed.event().task().id())) {
         state = state.withTask(state.task().withEvents(List.of(streamed.event())));
       }
-      reloadTask();
+      // Runs and tree are read again once the burst of events is in.
+      taskChanged = true;
     }
   }
 
@@ -135,8 +144,8 @@ public final class TuiApp {
     try {
       actions.perform(act.action(), act.taskId());
       state = state.withStatus(act.label() + " " + act.action().done());
-    } catch (AghException e) {
-      state = state.withStatus("could not " + act.action().verb() + " " + act.label() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      state = state.withStatus("could not " + act.action().verb() + " " + act.label() + ": " + message(e));
     }
     reloadAll();
   }
@@ -167,7 +176,7 @@ public final class TuiApp {
       }
       state = state.withData(reads.snapshot());
     } catch (RuntimeException e) {
-      state = state.withStatus("could not refresh: " + e.getMessage());
+      state = state.withStatus("could not refresh: " + message(e));
     }
     reloadTask();
   }
@@ -178,9 +187,20 @@ public final class TuiApp {
     }
     try {
       state = state.withTask(reads.task(state.task()));
-    } catch (AghException e) {
-      state = state.withStatus("could not read " + state.task().label() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      state = state.withStatus("could not read " + state.task().label() + ": " + message(e));
     }
+  }
+
+  /**
+   * A failed call becomes a status line, not the end of the UI: the service's own errors say what went
+   * wrong; anything else is named by its type.
+   */
+  private static String message(RuntimeException e) {
+    if (e instanceof AghException || e.getMessage() != null && !e.getMessage().isBlank()) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName();
   }
 
   private void startWatch(String taskId) {
@@ -191,8 +211,8 @@ public final class TuiApp {
     try {
       watch = service.watch(caller, taskId, state.task().lastSequence(),
           event -> inputs.add(new Input.Streamed(taskId, event.timeline())));
-    } catch (AghException e) {
-      state = state.withStatus("not following " + taskId + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      state = state.withStatus("not following " + taskId + ": " + message(e));
     }
   }
 
