@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agh.api.Requests.UpdateTask;
+import dev.agh.client.HttpTaskService;
+import dev.agh.http.HttpServer;
 import dev.agh.domain.ApprovalState;
 import dev.agh.domain.TaskStatus;
 import dev.agh.service.TaskService;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +128,38 @@ class TuiAppTest {
     fixture.service.updateTask(fixture.caller, fixture.parent,
         new UpdateTask("Release 1.4.1", null, "urgent", null, null, null, null, null, null, null));
     vt.await("Release 1.4.1", "priority urgent", "task.updated");
+  }
+
+  @Test
+  void overHttpItWorksTheSameAndFollowsTheStream() throws Exception {
+    String token = "tui-test-token";
+    HttpServer server = HttpServer.start(fixture.service,
+        presented -> token.equals(presented) ? Optional.of(fixture.caller) : Optional.empty(), "127.0.0.1", 0);
+    try (HttpTaskService client = new HttpTaskService(URI.create("http://127.0.0.1:" + server.port()), token)) {
+      vt.start(new TuiApp(vt.terminal, client, fixture.caller,
+          new TuiOptions(false, "server", null, Duration.ofMillis(300), Clock.systemUTC())));
+      vt.await("ACTIVE RUNS 1", "server");
+      vt.type("2/TASK-50\r");
+      vt.await("search: TASK-50", "Deploy schema v7");
+      vt.type("a");
+      vt.await("TASK-50 approved");
+      assertThat(fixture.service.getTask(fixture.caller, fixture.awaitingApproval).task().task().approvalState())
+          .isEqualTo(ApprovalState.APPROVED);
+      // Without a change counter the views are read again now and then.
+      fixture.create("TASK-80", "Fresh from another writer", null, false, null);
+      vt.type("1");
+      vt.await("TASKS 6");
+      // The open task follows its stream.
+      vt.type("3\r");
+      vt.await("TIMELINE", "task.approved");
+      fixture.service.updateTask(fixture.caller, fixture.awaitingApproval,
+          new UpdateTask(null, null, "urgent", null, null, null, null, null, null, null));
+      vt.await("priority urgent", "task.updated");
+      vt.type("q");
+      assertThat(vt.exitCode()).isZero();
+    } finally {
+      server.close();
+    }
   }
 
   @Test
