@@ -5,7 +5,6 @@ import dev.agh.api.DashboardPayload;
 import dev.agh.api.DashboardQueuePayload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
@@ -209,9 +208,5 @@ final class DashboardView {
 
   private static String plural(long n) {
     return n == 1 ? "" : "s";
-  }
-
-  static String lower(Enum<?> value) {
-    return value == null ? "" : value.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -34,8 +34,9 @@ public final class Keys {
       case DOWN -> move(s, 1);
       case PAGE_UP -> move(s, -PAGE);
       case PAGE_DOWN -> move(s, PAGE);
-      case HOME -> s.task() != null ? Transition.of(s.withTask(s.task().scrolled(Integer.MAX_VALUE))) : Transition.of(s.withSelected(0));
-      case END -> s.task() != null ? Transition.of(s.withTask(s.task().followed())) : Transition.of(s.withSelected(Integer.MAX_VALUE));
+      // In a task: the oldest event, or back to following the newest.
+      case HOME -> Transition.of(s.task() != null ? s.withTask(s.task().scrolled(Integer.MAX_VALUE)) : s.withSelected(0));
+      case END -> Transition.of(s.task() != null ? s.withTask(s.task().followed()) : s.withSelected(Integer.MAX_VALUE));
       case ENTER -> open(s);
       case TAB -> Transition.of(s.withTab(s.tab().next()), closeIfOpen(s));
       case BACK_TAB -> Transition.of(s.withTab(s.tab().previous()), closeIfOpen(s));
