@@ -176,7 +176,7 @@ public final class TuiApp {
       }
       state = state.withData(reads.snapshot());
     } catch (RuntimeException e) {
-      state = state.withStatus("could not refresh: " + message(e));
+      state = state.withData(state.data().asStale()).withStatus("could not refresh: " + message(e));
     }
     reloadTask();
   }

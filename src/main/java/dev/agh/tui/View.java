@@ -70,12 +70,20 @@ public final class View {
     if (state.task() != null) {
       line.text(" › " + state.task().label(), palette.bold());
     }
-    String right = (state.where() == null ? "" : state.where() + "  ")
-        + (state.data().loadedAt() == null ? "loading…" : "● live  "
-            + CLOCK.format(state.data().loadedAt().atZone(ZoneId.systemDefault()))) + " ";
-    int gap = width - line.length() - right.length();
+    String where = state.where() == null ? "" : state.where() + "  ";
+    Snapshot data = state.data();
+    String freshness = data.loadedAt() == null ? "loading…"
+        : (data.stale() ? "○ stale since " : "● live  ")
+            + CLOCK.format(data.loadedAt().atZone(ZoneId.systemDefault()));
+    int gap = width - line.length() - where.length() - freshness.length() - 1;
+    if (gap <= 0) {
+      // Narrow: whether the data is live matters more than where it comes from.
+      where = "";
+      gap = width - line.length() - freshness.length() - 1;
+    }
     if (gap > 0) {
-      line.text(" ".repeat(gap)).text(right, palette.dim());
+      line.text(" ".repeat(gap)).text(where, palette.dim())
+          .text(freshness, data.stale() ? palette.warn() : palette.dim()).text(" ");
     }
     return line.build(width);
   }

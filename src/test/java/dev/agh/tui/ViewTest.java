@@ -105,6 +105,14 @@ class ViewTest {
   }
 
   @Test
+  void headerSaysWhenTheDataStoppedUpdating() {
+    TuiState live = fixture.state(Tab.DASHBOARD, true);
+    assertThat(View.render(live, SMALL).get(0).toString()).contains("● live");
+    TuiState stale = live.withData(live.data().asStale());
+    assertThat(View.render(stale, SMALL).get(0).toString()).contains("○ stale since").doesNotContain("live");
+  }
+
+  @Test
   void inboxShowsLanesWithUnreadCountsAndItems() {
     String screen = text(View.render(fixture.state(Tab.INBOX, true), SMALL));
     assertThat(screen).contains("APPROVALS 1", "(1 unread)", "Deploy schema v7", "TASK-50", "awaiting approval");
