@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'worker' 'bench' 'bench cycle' 'bench stream' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -42,6 +42,7 @@ complete -c agh -n '__agh_at' -a 'dashboard' -d 'Counters, health, queue and act
 complete -c agh -n '__agh_at' -a 'inbox' -d 'Tasks that want your attention, by lane (GET /api/observe/tasks/inbox).'
 complete -c agh -n '__agh_at' -a 'serve' -d 'Serve the Tasks HTTP API (and SSE) until interrupted.'
 complete -c agh -n '__agh_at' -a 'worker' -d 'Run a command for each claimed run: a program becomes an agent.'
+complete -c agh -n '__agh_at' -a 'tui' -d 'Full-screen terminal UI: dashboard, inbox and tasks, updated live.'
 complete -c agh -n '__agh_at' -a 'bench' -d 'Measure agh on this machine (results as JSON with -o json).'
 complete -c agh -n '__agh_at' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c agh -n '__agh_at' -a 'help' -d 'Show the usage of agh or of a command.'
@@ -824,6 +825,18 @@ complete -c agh -n '__agh_at worker' -l 'session' -r -d 'Act as this agent sessi
 complete -c agh -n '__agh_at worker' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at worker' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at worker' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh tui
+complete -c agh -n '__agh_at tui' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at tui' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at tui' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at tui' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at tui' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at tui' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at tui' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at tui' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at tui' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at tui' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh bench
 complete -c agh -n '__agh_at bench' -a 'cycle' -d 'Agents claim and complete runs as fast as they can; also times the wake-up of a waiting claimer.'

@@ -69,6 +69,7 @@ public final class RootCommand {
       InboxCommand.class,
       ServeCommand.class,
       WorkerCommand.class,
+      TuiCommand.class,
       BenchCommand.class,
       CompletionCommand.class,
       HelpCommand.class);

@@ -372,4 +372,12 @@ public final class LocalTaskService implements TaskService {
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
+
+  /**
+   * The sequence of the newest stored event: a cheap global change signal for live front ends (the
+   * terminal UI re-reads its views only when this moves).
+   */
+  public long latestEventSequence() {
+    return store.latestEventSequence();
+  }
 }
