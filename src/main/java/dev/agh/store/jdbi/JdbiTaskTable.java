@@ -80,6 +80,7 @@ final class JdbiTaskTable implements TaskTable {
 
   @Override
   public void delete(String id) {
+    FinishedRunTotals.forgetTask(handle, id);
     handle.createUpdate("DELETE FROM tasks WHERE id = :id").bind("id", id).execute();
   }
 
