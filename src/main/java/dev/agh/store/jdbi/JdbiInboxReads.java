@@ -38,29 +38,42 @@ final class JdbiInboxReads {
   }
 
   List<LaneCount> inboxCounts(InboxFilter filter) {
-    ObserveSql sql = new ObserveSql();
-    String visible = visibleItems(filter, sql);
-    return handle.createQuery(visible
-            + " SELECT lane, COUNT(*) AS n, SUM(CASE WHEN unread THEN 1 ELSE 0 END) AS u FROM v GROUP BY lane")
-        .bindMap(sql.binds)
-        .map((rs, ctx) -> new LaneCount(Lane.ofWire(rs.getString("lane")), rs.getLong("n"), rs.getLong("u")))
-        .list();
+    return page(filter).counts();
   }
 
   List<InboxRow> inboxItems(InboxFilter filter) {
+    return page(filter).rows();
+  }
+
+  /** Counts and items of one inbox query; the inbox asks for both with one filter, in one snapshot. */
+  private record Page(InboxFilter filter, List<LaneCount> counts, List<InboxRow> rows) {}
+
+  private Page last;
+
+  /**
+   * One statement answers both counts and items: the per-lane counts ride along on each item as
+   * window aggregates, so the candidate set is built once per inbox instead of twice.
+   */
+  private Page page(InboxFilter filter) {
+    if (last != null && last.filter().equals(filter)) {
+      return last;
+    }
     ObserveSql sql = new ObserveSql();
     String visible = visibleItems(filter, sql);
     String query = visible + " SELECT t.*, p.lane AS o_lane, p.unread AS o_unread, p.act AS o_act, p.rn AS o_rn, "
+        + "p.lane_n AS o_lane_n, p.lane_u AS o_lane_u, "
         + "tr.task_id AS tr_task, tr.is_read AS tr_read, tr.archived AS tr_archived, tr.dismissed AS tr_dismissed, "
         + "tr.last_seen_activity_at AS tr_seen, tr.updated_at AS tr_updated "
         + "FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY v.lane ORDER BY v.unread DESC, v.act DESC, "
-        + "v.priority_rank DESC, v.id) AS rn FROM v) p "
+        + "v.priority_rank DESC, v.id) AS rn, COUNT(*) OVER (PARTITION BY v.lane) AS lane_n, "
+        + "SUM(CASE WHEN v.unread THEN 1 ELSE 0 END) OVER (PARTITION BY v.lane) AS lane_u FROM v) p "
         + "JOIN tasks t ON t.id = p.id "
         + "LEFT JOIN task_triage_state tr ON tr.task_id = t.id AND tr.actor_kind = :actor_kind AND tr.actor_ref = :actor_ref"
         + (filter.limitPerLane() > 0 ? " WHERE p.rn <= " + filter.limitPerLane() : "")
         + " ORDER BY p.lane, p.rn";
     Actor actor = filter.actor();
     List<InboxRow> rows = new ArrayList<>();
+    List<LaneCount> counts = new ArrayList<>();
     List<String> latestRunIds = new ArrayList<>();
     handle.createQuery(query).bindMap(sql.binds).map((rs, ctx) -> {
       Task task = Rows.TASK.map(rs, ctx);
@@ -70,19 +83,20 @@ final class JdbiInboxReads {
       if (latestRunId != null) {
         latestRunIds.add(latestRunId);
       }
-      return new InboxRow(task, Lane.ofWire(rs.getString("o_lane")), rs.getBoolean("o_unread"), micros(rs, "o_act"),
-          triage, null);
+      Lane lane = Lane.ofWire(rs.getString("o_lane"));
+      if (rs.getLong("o_rn") == 1) {
+        counts.add(new LaneCount(lane, rs.getLong("o_lane_n"), rs.getLong("o_lane_u")));
+      }
+      return new InboxRow(task, lane, rs.getBoolean("o_unread"), micros(rs, "o_act"), triage, null);
     }).forEach(rows::add);
-    if (latestRunIds.isEmpty()) {
-      return rows;
-    }
-    Map<String, Run> latest = latestRuns(latestRunIds);
+    Map<String, Run> latest = latestRunIds.isEmpty() ? Map.of() : latestRuns(latestRunIds);
     List<InboxRow> withRuns = new ArrayList<>(rows.size());
     for (InboxRow row : rows) {
       withRuns.add(new InboxRow(row.task(), row.lane(), row.unread(), row.latestActivity(), row.triage(),
           latest.get(row.task().id())));
     }
-    return withRuns;
+    last = new Page(filter, counts, withRuns);
+    return last;
   }
 
   /** The runs named by {@code tasks.latest_run_id} of the items, by task id. */
