@@ -117,7 +117,7 @@ final class ObserveSeed {
         + "parent_task_id, depth, network_channel, title, description, priority, priority_rank, max_attempts, auto_enqueue, "
         + "status, approval_policy, approval_state, owner_kind, owner_ref, created_by_kind, created_by_ref, origin_kind, "
         + "origin_ref, created_at, updated_at, closed_at, metadata, last_activity_at, latest_event_seq, child_count, "
-        + "dependency_count, current_run_id" + (summaries ? ", latest_run_id, latest_run_status" : "")
+        + "dependency_count, current_run_id" + (summaries ? ", latest_run_id, latest_run_outcome" : "")
         + ") VALUES (?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, 'human', ?, 'cli', 'bench', ?, ?, ?, NULL, "
         + "?, ?, 0, ?, ?" + (summaries ? ", ?, ?" : "") + ")");
     PreparedStatement runInsert = db.prepareStatement("INSERT INTO task_runs (id, task_id, status, attempt, claimed_by_kind, "
@@ -224,7 +224,7 @@ final class ObserveSeed {
         }
         boolean open = ended == null;
         latestRun = runId;
-        latestRunStatus = runStatus;
+        latestRunStatus = open ? null : runStatus;
         if (!open) {
           long[] t = finished.computeIfAbsent(List.of(workspace == null ? "" : workspace, runStatus), k -> new long[8]);
           long claim = claimed == null ? 0 : Math.max(0, claimed - queued);

@@ -17,10 +17,8 @@ final class FinishedRunTotals {
 
   private FinishedRunTotals() {}
 
-  /** Adds {@code run}, which has just finished (its row is written). */
+  /** Adds {@code run}, which has just finished (its row is written; its workspace is read from it). */
   static void finished(Handle handle, Run run) {
-    String workspaceKey = handle.createQuery("SELECT workspace_key FROM task_runs WHERE id = :id")
-        .bind("id", run.id()).mapTo(String.class).one();
     long queued = Micros.of(run.queuedAt());
     Long claimed = Micros.of(run.claimedAt());
     Long started = Micros.of(run.startedAt());
@@ -29,7 +27,7 @@ final class FinishedRunTotals {
     long start = started == null ? 0 : Math.max(0, started - (claimed != null ? claimed : queued));
     long activity = Math.max(queued, Math.max(orZero(claimed), Math.max(orZero(started), orZero(ended))));
     var binds = new java.util.HashMap<String, Object>();
-    binds.put("w", workspaceKey);
+    binds.put("id", run.id());
     binds.put("s", Rows.wire(run.status()));
     binds.put("cn", claimed == null ? 0 : 1);
     binds.put("cs", claim);
@@ -39,12 +37,13 @@ final class FinishedRunTotals {
     int updated = handle.createUpdate("UPDATE finished_run_totals SET runs = runs + 1, claim_samples = claim_samples + :cn, "
             + "claim_sum = claim_sum + :cs, claim_max = GREATEST(claim_max, :cs), start_samples = start_samples + :sn, "
             + "start_sum = start_sum + :ss, start_max = GREATEST(start_max, :ss), "
-            + "latest_activity = GREATEST(latest_activity, :act) WHERE workspace_key = :w AND status = :s")
+            + "latest_activity = GREATEST(latest_activity, :act) "
+            + "WHERE workspace_key = (SELECT workspace_key FROM task_runs WHERE id = :id) AND status = :s")
         .bindMap(binds).execute();
     if (updated == 0) {
       handle.createUpdate("INSERT INTO finished_run_totals (workspace_key, status, runs, claim_samples, claim_sum, "
               + "claim_max, start_samples, start_sum, start_max, latest_activity) "
-              + "VALUES (:w, :s, 1, :cn, :cs, :cs, :sn, :ss, :ss, :act)")
+              + "SELECT workspace_key, :s, 1, :cn, :cs, :cs, :sn, :ss, :ss, :act FROM task_runs WHERE id = :id")
           .bindMap(binds).execute();
     }
   }

@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Handle;
  * The inbox. It starts from the union of index-backed candidate sets (blocked tasks, tasks whose
  * latest run failed, the actor's archived rows, the actor's open tasks, runs the actor holds) and
  * computes lane, unread and dismissal per candidate in SQL, so counting and per-lane limits stay
- * in the database. "Latest run failed" is the stored {@code tasks.latest_run_status} (V005), and the
+ * in the database. "Latest run failed" is the stored {@code tasks.latest_run_outcome} (V005), and the
  * items' latest runs are read by {@code tasks.latest_run_id}: no query runs once per task.
  */
 final class JdbiInboxReads {
@@ -129,7 +129,7 @@ final class JdbiInboxReads {
         + " AND mr.claimed_by_kind = :actor_kind AND mr.claimed_by_ref = :actor_ref))";
     String lane = "CASE WHEN tr.archived THEN 'archived'"
         + " WHEN t.status = 'blocked' AND t.approval_policy = 'manual' AND t.approval_state = 'pending' THEN 'approvals'"
-        + " WHEN t.latest_run_status = 'failed' THEN 'failed_runs'"
+        + " WHEN t.latest_run_outcome = 'failed' THEN 'failed_runs'"
         + " WHEN t.status = 'blocked' THEN 'blocked'"
         + " WHEN t." + OPEN_TASK + " AND " + mine + " THEN 'my_work'"
         + " END";
@@ -151,7 +151,7 @@ final class JdbiInboxReads {
     // archived), so the actor's own tasks are candidates only while open.
     return "WITH cand (id) AS ("
         + "SELECT id FROM tasks WHERE status = 'blocked'"
-        + " UNION SELECT id FROM tasks WHERE latest_run_status = 'failed'"
+        + " UNION SELECT id FROM tasks WHERE latest_run_outcome = 'failed'"
         + " UNION SELECT task_id FROM task_triage_state WHERE actor_kind = :actor_kind AND actor_ref = :actor_ref"
         + " AND archived = TRUE"
         + " UNION SELECT id FROM tasks WHERE owner_kind = :actor_owner_kind AND owner_ref = :actor_ref AND " + OPEN_TASK

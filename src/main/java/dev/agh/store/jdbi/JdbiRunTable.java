@@ -117,7 +117,9 @@ final class JdbiRunTable implements RunTable {
   @Override
   public void update(Run r) {
     bindMutable(handle.createUpdate("UPDATE task_runs SET " + MUTABLE + " WHERE id = :id"), r).bind("id", r.id()).execute();
-    LatestRunColumns.written(handle, r);
+    if (r.status().isTerminal()) {
+      LatestRunColumns.finished(handle, r);
+    }
   }
 
   @Override
@@ -129,8 +131,8 @@ final class JdbiRunTable implements RunTable {
         .bind("expected_session", expectedSession)
         .bind("now", Micros.of(now))
         .execute() == 1;
-    if (written) {
-      LatestRunColumns.written(handle, r);
+    if (written && r.status().isTerminal()) {
+      LatestRunColumns.finished(handle, r);
     }
     return written;
   }

@@ -2,16 +2,17 @@
 -- that change what they summarize, in the same transaction (writers are serialized by the
 -- event-sequence lock, on every node).
 
--- Each task's latest run (highest attempt, then latest queued, then greatest id), so the inbox finds
--- "latest run failed" through an index instead of asking task_runs once per task. Written by
--- JdbiRunTable whenever it inserts a run or changes one (see LatestRunColumns).
+-- Each task's latest run (highest attempt, then latest queued, then greatest id) and, once that run
+-- has finished, how it ended (NULL while it is open), so the inbox finds "latest run failed" through
+-- an index instead of asking task_runs once per task. Only inserting a run and finishing one write
+-- them (see LatestRunColumns): claims, starts and heartbeats leave the task row alone.
 ALTER TABLE tasks ADD COLUMN latest_run_id VARCHAR(128);
-ALTER TABLE tasks ADD COLUMN latest_run_status VARCHAR(16);
+ALTER TABLE tasks ADD COLUMN latest_run_outcome VARCHAR(16);
 UPDATE tasks SET latest_run_id = (SELECT r.id FROM task_runs r WHERE r.task_id = tasks.id
   ORDER BY r.attempt DESC, r.queued_at DESC, r.id DESC LIMIT 1);
-UPDATE tasks SET latest_run_status = (SELECT r.status FROM task_runs r WHERE r.id = tasks.latest_run_id)
-  WHERE latest_run_id IS NOT NULL;
-CREATE INDEX tasks_latest_run_status ON tasks (latest_run_status);
+UPDATE tasks SET latest_run_outcome = (SELECT r.status FROM task_runs r WHERE r.id = tasks.latest_run_id
+  AND r.status IN ('completed', 'failed', 'canceled')) WHERE latest_run_id IS NOT NULL;
+CREATE INDEX tasks_latest_run_outcome ON tasks (latest_run_outcome);
 
 -- Totals of finished runs (completed, failed, canceled) per workspace ('' for global tasks) and
 -- status. Finished runs never change again, so a run is added once, when it finishes, and taken out
