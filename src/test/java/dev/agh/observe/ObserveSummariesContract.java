@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The stored summaries of V005 stay equal to what they summarize through every run and task
  * transition: {@code tasks.latest_run_id}/{@code latest_run_outcome} to the latest run, {@code
- * finished_run_totals} to the finished runs, and the dashboard's run totals (stored plus live) to a
- * plain count over every run.
+ * finished_run_totals} to the finished runs, {@code task_status_totals} to the tasks, and the
+ * dashboard's run totals (stored plus live) to a plain count over every run.
  */
 abstract class ObserveSummariesContract extends ObserveFixture {
   @org.junit.jupiter.api.io.TempDir
@@ -50,6 +50,14 @@ abstract class ObserveSummariesContract extends ObserveFixture {
       + "MAX(GREATEST(queued_at, COALESCE(claimed_at, 0), COALESCE(started_at, 0), COALESCE(ended_at, 0))) "
       + "FROM task_runs WHERE status IN ('completed', 'failed', 'canceled') GROUP BY workspace_key, status "
       + "ORDER BY workspace_key, status";
+  private static final String STORED_TASK_TOTALS = "SELECT workspace_key, status, awaiting_approval, dependency_blocked, "
+      + "tasks FROM task_status_totals WHERE tasks <> 0 ORDER BY workspace_key, status, awaiting_approval, dependency_blocked";
+  private static final String RECOUNTED_TASK_TOTALS = "SELECT workspace_key, status, awaiting_approval, dependency_blocked, "
+      + "COUNT(*) FROM (SELECT COALESCE(workspace_id, '') AS workspace_key, status, "
+      + "CASE WHEN status = 'blocked' AND approval_state = 'pending' THEN TRUE ELSE FALSE END AS awaiting_approval, "
+      + "CASE WHEN status = 'blocked' AND dependency_count > 0 THEN TRUE ELSE FALSE END AS dependency_blocked FROM tasks) k "
+      + "GROUP BY workspace_key, status, awaiting_approval, dependency_blocked "
+      + "ORDER BY workspace_key, status, awaiting_approval, dependency_blocked";
   private static final String ALL_RUNS = "SELECT COUNT(*), "
       + "COALESCE(SUM(CASE WHEN claimed_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
       + "COALESCE(SUM(CASE WHEN claimed_at IS NOT NULL THEN GREATEST(claimed_at - queued_at, 0) ELSE 0 END), 0), "
@@ -72,6 +80,15 @@ abstract class ObserveSummariesContract extends ObserveFixture {
     create("deleted");
     create("agent-work");
     create("released");
+    create("gated", s -> s.approvalPolicy = "manual");
+    create("waiting");
+    create("draft", s -> s.draft = true);
+    check();
+
+    // Approval: blocked awaiting approval, then approved; a dependency on an open task blocks.
+    service.approveTask(OPERATOR, "gated", new dev.agh.api.Requests.ExecuteTask(null, null, null));
+    check();
+    depend("waiting", "done");
     check();
 
     // Operator path: queued -> claimed -> running -> completed.
@@ -86,6 +103,7 @@ abstract class ObserveSummariesContract extends ObserveFixture {
     clock.advance(Duration.ofSeconds(7));
     complete(run);
     check();
+    assertEquals("ready", task("waiting").status().wire());
 
     // A failure, then a retry that completes, then a third attempt after the completion.
     String first = start("retried").id();
@@ -173,6 +191,13 @@ abstract class ObserveSummariesContract extends ObserveFixture {
         }
       }
       assertEquals(rows(s, RECOUNTED_TOTALS), rows(s, STORED_TOTALS), "finished_run_totals");
+      assertEquals(rows(s, RECOUNTED_TASK_TOTALS), rows(s, STORED_TASK_TOTALS), "task_status_totals");
+      List<String> latest = rows(s, "SELECT MAX(GREATEST(created_at, updated_at, COALESCE(closed_at, 0), last_activity_at)) "
+          + "FROM tasks");
+      dev.agh.store.ObserveTable.TaskTotals tasks = observe.read(t -> t.taskTotals(Filter.NONE));
+      assertEquals(latest.get(0), tasks.latestActivity() == null ? null
+          : String.valueOf(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, tasks.latestActivity())),
+          "latest task activity");
       List<String> all = rows(s, ALL_RUNS);
       RunTotals totals = observe.read(t -> t.runTotals(Filter.NONE));
       assertEquals(all.get(0), String.join("|", String.valueOf(totals.total()),

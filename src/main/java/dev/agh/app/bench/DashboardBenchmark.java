@@ -2,7 +2,7 @@ package dev.agh.app.bench;
 
 import dev.agh.api.Requests.DashboardQuery;
 import dev.agh.api.Requests.InboxQuery;
-import dev.agh.api.Requests.UpdateTask;
+import dev.agh.api.Requests.ExecuteTask;
 import dev.agh.app.AppConfig;
 import dev.agh.domain.OriginKind;
 import dev.agh.service.Caller;
@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 /**
  * {@code agh bench dashboard}: seeds a fresh store with a large history (see {@link ObserveSeed}),
  * then times the dashboard and the inbox as {@code LocalTaskService} answers them: unfiltered, for
- * one workspace, and (inbox) unread only. One task is changed before each round, as in a store in
- * use. Queries take turns, so a disturbance on a shared machine
+ * one workspace, and (inbox) unread only. A completed task is run again before each round, as in a
+ * store in use. Queries take turns, so a disturbance on a shared machine
  * spreads over all of them instead of spoiling one.
  *
  * <p>Embedded by default (H2 in a temporary directory, as a user gets it); with {@code --db} on a
@@ -90,7 +90,7 @@ public final class DashboardBenchmark {
           new InboxQuery(null, workspace, null, null, null, null, null, null)));
       queries.put("inbox_unread_ms", () -> service.inbox(ACTOR,
           new InboxQuery(null, null, null, null, null, true, null, null)));
-      List<String> touched = openTasks(url);
+      List<String> rerun = completedTasks(url, iterations);
       int warmUp = Math.max(5, iterations / 5);
       progress.accept("warming up (" + warmUp + " rounds)");
       for (int i = 0; i < warmUp; i++) {
@@ -100,10 +100,10 @@ public final class DashboardBenchmark {
       Map<String, long[]> samples = new LinkedHashMap<>();
       queries.keySet().forEach(name -> samples.put(name, new long[iterations]));
       for (int i = 0; i < iterations; i++) {
-        // One write per round, untimed, as agents keep writing while a dashboard polls: it also keeps
-        // H2 from answering a repeated query from its cache of the last result of an unchanged database.
-        service.updateTask(ACTOR, touched.get(i % touched.size()), new UpdateTask("bench touch " + i, null, null, null,
-            null, null, null, null, null, null));
+        // One write per round, untimed, as agents keep writing while a dashboard polls: a new run of a
+        // completed task (tasks, runs and events change). It also keeps H2 from answering a repeated
+        // query from its cache of the last result, which it keeps while the tables read are unchanged.
+        service.enqueueRun(ACTOR, rerun.get(i), new ExecuteTask(null, null, null));
         for (Map.Entry<String, Supplier<Object>> query : queries.entrySet()) {
           long start = System.nanoTime();
           query.getValue().get();
@@ -121,11 +121,12 @@ public final class DashboardBenchmark {
     }
   }
 
-  /** Some open tasks to change between rounds. */
-  private static List<String> openTasks(String url) {
+  /** Completed tasks with an attempt left, one to run again before each round. */
+  private static List<String> completedTasks(String url, int count) {
     List<String> ids = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT id FROM tasks WHERE status = 'ready' ORDER BY id LIMIT 50")) {
+        java.sql.ResultSet rs = s.executeQuery("SELECT t.id FROM tasks t WHERE t.status = 'completed' AND t.max_attempts > "
+            + "(SELECT MAX(r.attempt) FROM task_runs r WHERE r.task_id = t.id) ORDER BY t.id LIMIT " + count)) {
       while (rs.next()) {
         ids.add(rs.getString(1));
       }

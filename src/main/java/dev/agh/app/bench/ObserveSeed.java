@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * every status, runs whose latest attempt agrees with their task's status (as {@code
  * TaskStatusRule} would derive it), sessions, dependencies, the benchmark actor's triage rows and
  * one event per task and per run; the summaries of V005 (each task's latest run, the totals of
- * finished runs) are written as the store keeps them. Written with JDBC batches straight into the tables: the service
+ * tasks and of finished runs) are written as the store keeps them. Written with JDBC batches straight into the tables: the service
  * writes one operation per transaction, which for 300,000 runs would take longer than the benchmark.
  * Deterministic for a given size (fixed random seed), relative to {@code now}.
  */
@@ -47,6 +47,8 @@ final class ObserveSeed {
   private final List<String> sessions = new ArrayList<>();
   /** Totals of finished runs by (workspace key, status), as finished_run_totals holds them. */
   private final Map<List<String>, long[]> finished = new HashMap<>();
+  /** Tasks by (workspace key, status, awaiting approval, dependency blocked), as task_status_totals holds them. */
+  private final Map<List<String>, Long> taskTotals = new HashMap<>();
   private long eventSeq;
   private PreparedStatement events;
   private int pendingEvents;
@@ -311,6 +313,10 @@ final class ObserveSeed {
       }
       taskInsert.addBatch();
       pendingTasks++;
+      boolean blocked = status.equals("blocked");
+      taskTotals.merge(List.of(workspace == null ? "" : workspace, status,
+          String.valueOf(blocked && kind == Kind.APPROVAL),
+          String.valueOf(blocked && kind == Kind.DEPENDENCY && !openTargets.isEmpty())), 1L, Long::sum);
       // The actor has looked at one task in twenty: read, some dismissed, some archived.
       if (i % 20 == 0) {
         int t = (i / 20) % 10;
@@ -363,6 +369,18 @@ final class ObserveSeed {
         for (int c = 0; c < 8; c++) {
           totals.setLong(3 + c, bucket.getValue()[c]);
         }
+        totals.addBatch();
+      }
+      totals.executeBatch();
+    }
+    try (PreparedStatement totals = db.prepareStatement("INSERT INTO task_status_totals (workspace_key, status, "
+        + "awaiting_approval, dependency_blocked, tasks) VALUES (?, ?, ?, ?, ?)")) {
+      for (Map.Entry<List<String>, Long> bucket : taskTotals.entrySet()) {
+        totals.setString(1, bucket.getKey().get(0));
+        totals.setString(2, bucket.getKey().get(1));
+        totals.setBoolean(3, Boolean.parseBoolean(bucket.getKey().get(2)));
+        totals.setBoolean(4, Boolean.parseBoolean(bucket.getKey().get(3)));
+        totals.setLong(5, bucket.getValue());
         totals.addBatch();
       }
       totals.executeBatch();

@@ -29,10 +29,10 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The dashboard's aggregates. Task counters are one pass over the filtered tasks; run counters add
- * the stored totals of finished runs ({@code finished_run_totals}) to a live count of the few
- * unfinished ones whenever the filter allows (no filter, scope, workspace), and otherwise scan the
- * filtered runs. Lists are {@code ORDER BY ... LIMIT}.
+ * The dashboard's aggregates. When the filter allows (no filter, scope, workspace), task counters
+ * are read from {@code task_status_totals}, and run counters add the stored totals of finished runs
+ * ({@code finished_run_totals}) to a live count of the few unfinished ones; other filters scan the
+ * filtered tasks and runs. Lists are {@code ORDER BY ... LIMIT}.
  */
 final class JdbiDashboardReads {
   private final Handle handle;
@@ -42,6 +42,47 @@ final class JdbiDashboardReads {
   }
 
   TaskTotals taskTotals(Filter filter) {
+    return ObserveSql.byWorkspaceOnly(filter) ? storedTaskTotals(filter) : scanTasks(filter);
+  }
+
+  /**
+   * Counters from {@code task_status_totals}; the latest activity is the first task in {@code
+   * tasks_activity} order, as the task keeps {@code last_activity_at} at or after its created,
+   * updated and closed times (see {@code Task.withStatus} and {@code withUpdatedAt}).
+   */
+  private TaskTotals storedTaskTotals(Filter filter) {
+    ObserveSql sql = new ObserveSql();
+    sql.workspaceKeyConditions(filter, "f.workspace_key");
+    Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+    long[] sums = new long[3];
+    handle.createQuery("SELECT f.status, SUM(f.tasks) AS n, "
+            + "SUM(CASE WHEN f.awaiting_approval THEN f.tasks ELSE 0 END) AS awaiting, "
+            + "SUM(CASE WHEN f.dependency_blocked THEN f.tasks ELSE 0 END) AS dep_blocked "
+            + "FROM task_status_totals f" + sql.where() + " GROUP BY f.status")
+        .bindMap(sql.binds)
+        .map((rs, ctx) -> {
+          long n = rs.getLong("n");
+          byStatus.merge(enumOf(TaskStatus.class, rs.getString("status")), n, Long::sum);
+          sums[0] += n;
+          sums[1] += rs.getLong("awaiting");
+          sums[2] += rs.getLong("dep_blocked");
+          return n;
+        })
+        .list();
+    ObserveSql latest = new ObserveSql();
+    latest.taskConditions(filter);
+    // The ORDER BY is the tasks_activity index, so the engine reads the first matching entry and stops.
+    Instant latestActivity = handle.createQuery("SELECT t.last_activity_at FROM tasks t" + latest.where()
+            + " ORDER BY t.last_activity_at DESC, t.updated_at DESC, t.created_at DESC, t.id DESC LIMIT 1")
+        .bindMap(latest.binds)
+        .map((rs, ctx) -> micros(rs, "last_activity_at"))
+        .findOne()
+        .orElse(null);
+    return new TaskTotals(sums[0], byStatus, sums[1], sums[2], latestActivity);
+  }
+
+  /** Counters of the filtered tasks in one pass over them. */
+  private TaskTotals scanTasks(Filter filter) {
     ObserveSql sql = new ObserveSql();
     StringBuilder select = new StringBuilder("SELECT COUNT(*) AS total");
     for (TaskStatus status : TaskStatus.values()) {

@@ -44,3 +44,22 @@ INSERT INTO finished_run_totals (workspace_key, status, runs, claim_samples, cla
     COALESCE(MAX(CASE WHEN started_at IS NOT NULL THEN GREATEST(started_at - COALESCE(claimed_at, queued_at), 0) ELSE 0 END), 0),
     MAX(GREATEST(queued_at, COALESCE(claimed_at, 0), COALESCE(started_at, 0), COALESCE(ended_at, 0)))
   FROM task_runs WHERE status IN ('completed', 'failed', 'canceled') GROUP BY workspace_key, status;
+
+-- Tasks per workspace ('' for global tasks), status, and whether a blocked task awaits approval
+-- (approval_state 'pending') or dependencies (dependency_count > 0): the dashboard's task counters.
+-- JdbiTaskTable moves a task from one row to another in the transaction that changes one of these.
+CREATE TABLE task_status_totals (
+  workspace_key VARCHAR(128) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  awaiting_approval BOOLEAN NOT NULL,
+  dependency_blocked BOOLEAN NOT NULL,
+  tasks BIGINT NOT NULL,
+  PRIMARY KEY (workspace_key, status, awaiting_approval, dependency_blocked)
+);
+INSERT INTO task_status_totals (workspace_key, status, awaiting_approval, dependency_blocked, tasks)
+  SELECT workspace_key, status, awaiting_approval, dependency_blocked, COUNT(*) FROM (
+    SELECT COALESCE(workspace_id, '') AS workspace_key, status,
+      CASE WHEN status = 'blocked' AND approval_state = 'pending' THEN TRUE ELSE FALSE END AS awaiting_approval,
+      CASE WHEN status = 'blocked' AND dependency_count > 0 THEN TRUE ELSE FALSE END AS dependency_blocked
+    FROM tasks) k
+  GROUP BY workspace_key, status, awaiting_approval, dependency_blocked;
