@@ -211,6 +211,7 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} workspace remove" ];    then _picocli_agh_workspace; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench cycle" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench stream" ];    then _picocli_agh_bench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench dashboard" ];    then _picocli_agh_bench; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(task)
@@ -269,7 +270,9 @@ function _complete_agh() {
   local cmds53=(workspace remove)
   local cmds54=(bench cycle)
   local cmds55=(bench stream)
+  local cmds56=(bench dashboard)
 
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
   if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_bench_stream; return $?; fi
   if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_bench_cycle; return $?; fi
   if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_workspace_remove; return $?; fi
@@ -904,7 +907,7 @@ function _picocli_agh_bench() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="cycle stream"
+  local commands="cycle stream dashboard"
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -3232,6 +3235,60 @@ function _picocli_agh_bench_stream() {
       return
       ;;
     '--events')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dashboard` subcommand.
+function _picocli_agh_bench_dashboard() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--tasks' '--runs' '--iterations' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--tasks')
+      return
+      ;;
+    '--runs')
+      return
+      ;;
+    '--iterations')
       return
       ;;
     '-o'|'--output')

@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--subscribers' '--events'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--subscribers' '--events' '--runs' '--iterations'
                 set skip 1
             case '-*'
             case '*'
@@ -841,6 +841,7 @@ complete -c agh -n '__agh_at tui' -s 'v' -l 'verbose' -d 'Print stack traces of 
 # agh bench
 complete -c agh -n '__agh_at bench' -a 'cycle' -d 'Agents claim and complete runs as fast as they can; also times the wake-up of a waiting claimer.'
 complete -c agh -n '__agh_at bench' -a 'stream' -d 'SSE subscribers follow one task while it changes; times each event\'s delivery to each subscriber.'
+complete -c agh -n '__agh_at bench' -a 'dashboard' -d 'Seeds a fresh store with a large history, then times the dashboard and the inbox.'
 complete -c agh -n '__agh_at bench' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at bench' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at bench' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
@@ -879,6 +880,21 @@ complete -c agh -n '__agh_at bench stream' -l 'session' -r -d 'Act as this agent
 complete -c agh -n '__agh_at bench stream' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at bench stream' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at bench stream' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh bench dashboard
+complete -c agh -n '__agh_at bench dashboard' -l 'tasks' -r -d 'Tasks to seed (default 100000).'
+complete -c agh -n '__agh_at bench dashboard' -l 'runs' -r -d 'Runs to seed (default 300000).'
+complete -c agh -n '__agh_at bench dashboard' -l 'iterations' -r -d 'Timed rounds of every query (default 50).'
+complete -c agh -n '__agh_at bench dashboard' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at bench dashboard' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at bench dashboard' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at bench dashboard' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at bench dashboard' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at bench dashboard' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at bench dashboard' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at bench dashboard' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at bench dashboard' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at bench dashboard' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh completion
 complete -c agh -n '__agh_at completion' -s 'h' -l 'help' -d 'Show this help message and exit.'

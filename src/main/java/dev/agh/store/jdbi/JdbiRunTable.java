@@ -111,22 +111,30 @@ final class JdbiRunTable implements RunTable {
         .bind("metadata", r.metadataJson())
         .bind("required_capabilities", Rows.joinCapabilities(r.requiredCapabilities()))
         .execute();
+    LatestRunColumns.inserted(handle, r);
   }
 
   @Override
   public void update(Run r) {
     bindMutable(handle.createUpdate("UPDATE task_runs SET " + MUTABLE + " WHERE id = :id"), r).bind("id", r.id()).execute();
+    if (r.status().isTerminal()) {
+      LatestRunColumns.finished(handle, r);
+    }
   }
 
   @Override
   public boolean updateFenced(Run r, String expectedHash, String expectedSession, Instant now) {
-    return bindMutable(handle.createUpdate("UPDATE task_runs SET " + MUTABLE + " WHERE id = :id AND claim_token_hash = :expected_hash "
+    boolean written = bindMutable(handle.createUpdate("UPDATE task_runs SET " + MUTABLE + " WHERE id = :id AND claim_token_hash = :expected_hash "
             + "AND session_id = :expected_session AND status IN ('claimed', 'starting', 'running') AND lease_until > :now"), r)
         .bind("id", r.id())
         .bind("expected_hash", expectedHash)
         .bind("expected_session", expectedSession)
         .bind("now", Micros.of(now))
         .execute() == 1;
+    if (written && r.status().isTerminal()) {
+      LatestRunColumns.finished(handle, r);
+    }
+    return written;
   }
 
   @Override

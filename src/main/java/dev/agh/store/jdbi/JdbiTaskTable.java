@@ -51,6 +51,7 @@ final class JdbiTaskTable implements TaskTable {
   @Override
   public void insert(Task task) {
     bind(handle.createUpdate("INSERT INTO tasks (" + COLUMNS + ") VALUES (" + VALUES + ")"), task).execute();
+    TaskStatusTotals.moved(handle, null, TaskStatusTotals.Key.of(task));
   }
 
   @Override
@@ -61,11 +62,14 @@ final class JdbiTaskTable implements TaskTable {
         set.append(set.length() == 0 ? "" : ", ").append(column).append(" = :").append(column);
       }
     }
+    var before = TaskStatusTotals.stored(handle, task.id());
     bind(handle.createUpdate("UPDATE tasks SET " + set + " WHERE id = :id"), task).execute();
+    before.ifPresent(b -> TaskStatusTotals.moved(handle, b.key(), TaskStatusTotals.Key.of(task)));
   }
 
   @Override
   public void updateState(Task t) {
+    var before = TaskStatusTotals.stored(handle, t.id());
     // The hot path of every run change: five columns instead of thirty.
     handle.createUpdate("UPDATE tasks SET status = :status, closed_at = :closed_at, updated_at = :updated_at, "
             + "last_activity_at = GREATEST(last_activity_at, :last_activity_at), current_run_id = :current_run_id WHERE id = :id")
@@ -76,10 +80,14 @@ final class JdbiTaskTable implements TaskTable {
         .bind("current_run_id", t.currentRunId())
         .bind("id", t.id())
         .execute();
+    before.ifPresent(b -> TaskStatusTotals.moved(handle, b.key(),
+        b.key().withStatus(wire(t.status()), b.approvalState(), b.dependencyCount())));
   }
 
   @Override
   public void delete(String id) {
+    FinishedRunTotals.forgetTask(handle, id);
+    TaskStatusTotals.stored(handle, id).ifPresent(b -> TaskStatusTotals.moved(handle, b.key(), null));
     handle.createUpdate("DELETE FROM tasks WHERE id = :id").bind("id", id).execute();
   }
 
