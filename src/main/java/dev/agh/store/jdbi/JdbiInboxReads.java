@@ -60,13 +60,13 @@ final class JdbiInboxReads {
     }
     ObserveSql sql = new ObserveSql();
     String visible = visibleItems(filter, sql);
-    String query = visible + " SELECT t.*, p.lane AS o_lane, p.unread AS o_unread, p.act AS o_act, p.rn AS o_rn, "
+    String query = "SELECT t.*, p.lane AS o_lane, p.unread AS o_unread, p.act AS o_act, p.rn AS o_rn, "
         + "p.lane_n AS o_lane_n, p.lane_u AS o_lane_u, "
         + "tr.task_id AS tr_task, tr.is_read AS tr_read, tr.archived AS tr_archived, tr.dismissed AS tr_dismissed, "
         + "tr.last_seen_activity_at AS tr_seen, tr.updated_at AS tr_updated "
         + "FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY v.lane ORDER BY v.unread DESC, v.act DESC, "
         + "v.priority_rank DESC, v.id) AS rn, COUNT(*) OVER (PARTITION BY v.lane) AS lane_n, "
-        + "SUM(CASE WHEN v.unread THEN 1 ELSE 0 END) OVER (PARTITION BY v.lane) AS lane_u FROM v) p "
+        + "SUM(CASE WHEN v.unread THEN 1 ELSE 0 END) OVER (PARTITION BY v.lane) AS lane_u FROM " + visible + " v) p "
         + "JOIN tasks t ON t.id = p.id "
         + "LEFT JOIN task_triage_state tr ON tr.task_id = t.id AND tr.actor_kind = :actor_kind AND tr.actor_ref = :actor_ref"
         + (filter.limitPerLane() > 0 ? " WHERE p.rn <= " + filter.limitPerLane() : "")
@@ -112,8 +112,10 @@ final class JdbiInboxReads {
   }
 
   /**
-   * {@code WITH ... v AS (...)}: the actor's visible inbox items (id, lane, unread, act, priority_rank)
-   * after the task filters, dismissal, and the lane and unread filters.
+   * A derived table of the actor's visible inbox items (id, lane, unread, act, priority_rank) after the
+   * task filters, dismissal, and the lane and unread filters. Nested subqueries rather than {@code WITH}:
+   * H2 caches a prepared {@code WITH} statement together with the values first bound to it, so the
+   * next actor on the same connection would get the previous actor's inbox.
    */
   private String visibleItems(InboxFilter filter, ObserveSql sql) {
     Actor actor = filter.actor();
@@ -139,7 +141,7 @@ final class JdbiInboxReads {
     String hidden = "CASE WHEN tr.task_id IS NOT NULL AND NOT tr.archived AND tr.dismissed"
         + " AND tr.last_seen_activity_at IS NOT NULL AND " + TASK_ACTIVITY + " <= tr.last_seen_activity_at"
         + " THEN TRUE ELSE FALSE END";
-    StringBuilder v = new StringBuilder("SELECT * FROM c WHERE lane IS NOT NULL AND NOT hidden");
+    StringBuilder v = new StringBuilder(" WHERE lane IS NOT NULL AND NOT hidden");
     if (filter.lane() != null) {
       v.append(" AND lane = :lane");
       sql.binds.put("lane", filter.lane().wire());
@@ -149,19 +151,18 @@ final class JdbiInboxReads {
     }
     // Closed tasks reach a lane only through another candidate set (blocked, failed latest run,
     // archived), so the actor's own tasks are candidates only while open.
-    return "WITH cand (id) AS ("
-        + "SELECT id FROM tasks WHERE status = 'blocked'"
+    String candidates = "(SELECT id FROM tasks WHERE status = 'blocked'"
         + " UNION SELECT id FROM tasks WHERE latest_run_outcome = 'failed'"
         + " UNION SELECT task_id FROM task_triage_state WHERE actor_kind = :actor_kind AND actor_ref = :actor_ref"
         + " AND archived = TRUE"
         + " UNION SELECT id FROM tasks WHERE owner_kind = :actor_owner_kind AND owner_ref = :actor_ref AND " + OPEN_TASK
         + " UNION SELECT task_id FROM task_runs WHERE status IN " + ACTIVE
-        + " AND claimed_by_kind = :actor_kind AND claimed_by_ref = :actor_ref"
-        + "), c AS (SELECT t.id, t.priority_rank, " + TASK_ACTIVITY + " AS act, " + lane + " AS lane, " + unread
-        + " AS unread, " + hidden + " AS hidden FROM cand JOIN tasks t ON t.id = cand.id"
+        + " AND claimed_by_kind = :actor_kind AND claimed_by_ref = :actor_ref)";
+    String classified = "(SELECT t.id, t.priority_rank, " + TASK_ACTIVITY + " AS act, " + lane + " AS lane, " + unread
+        + " AS unread, " + hidden + " AS hidden FROM " + candidates + " cand JOIN tasks t ON t.id = cand.id"
         + " LEFT JOIN task_triage_state tr ON tr.task_id = t.id AND tr.actor_kind = :actor_kind"
-        + " AND tr.actor_ref = :actor_ref" + sql.where()
-        + "), v AS (" + v + ")";
+        + " AND tr.actor_ref = :actor_ref" + sql.where() + ")";
+    return "(SELECT * FROM " + classified + " c" + v + ")";
   }
 
   private static String ownerKindOf(ActorKind kind) {
