@@ -29,7 +29,7 @@ public final class JdbiTaskStore implements TaskStore {
     // Optional filters bind every parameter and use only those present in the SQL text.
     jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
     this.dialect = dialect;
-    this.writer = new GroupCommit(jdbi, eventListeners);
+    this.writer = new GroupCommit(ownConnection(dataSource), eventListeners);
   }
 
   /** Opens (and migrates) the database at {@code jdbcUrl} with at most {@code poolSize} connections. */
@@ -60,6 +60,18 @@ public final class JdbiTaskStore implements TaskStore {
     return store;
   }
 
+  /**
+   * The writer's connections come straight from the driver, not from the pool: the writer keeps one
+   * for its whole life (with its prepared statements), and must not take a pooled one from readers.
+   */
+  private static Jdbi ownConnection(HikariDataSource dataSource) {
+    Jdbi writer = dataSource.getUsername() == null
+        ? Jdbi.create(dataSource.getJdbcUrl())
+        : Jdbi.create(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+    writer.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+    return writer;
+  }
+
   @Override
   public <T> T write(Function<StoreTransaction, T> work) {
     return writer.submit(work);
@@ -68,7 +80,7 @@ public final class JdbiTaskStore implements TaskStore {
   @Override
   public <T> T read(Function<StoreTransaction, T> work) {
     return withConnection(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
-        handle -> work.apply(new JdbiTransaction(handle, null))));
+        handle -> work.apply(new JdbiTransaction(handle, null, RawSql.oneShot(handle.getConnection())))));
   }
 
   @Override
