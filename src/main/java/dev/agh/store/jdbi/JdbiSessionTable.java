@@ -23,8 +23,8 @@ final class JdbiSessionTable implements SessionTable {
 
   @Override
   public Optional<AgentSession> findByTokenHash(String tokenHash) {
-    return handle.createQuery("SELECT * FROM agent_sessions WHERE token_hash = :h").bind("h", tokenHash)
-        .map(Rows.SESSION).findOne();
+    // Every agent call over HTTP authenticates with it: plain JDBC (see RawSql).
+    return sql.one("SELECT * FROM agent_sessions WHERE token_hash = ?", rs -> Rows.SESSION.map(rs, null), tokenHash);
   }
 
   @Override
