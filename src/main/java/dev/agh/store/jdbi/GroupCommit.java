@@ -33,10 +33,12 @@ import org.slf4j.LoggerFactory;
 final class GroupCommit implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
   private static final int MAX_BATCH = 64;
+  private static final long IDLE_CHECK_NANOS = 30_000_000_000L;
 
   private final Jdbi jdbi;
   private Handle handle;
   private RawSql sql;
+  private long lastUsed;
   private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
   private final List<LongConsumer> listeners;
   private final Thread writer;
@@ -141,9 +143,24 @@ final class GroupCommit implements AutoCloseable {
   }
 
   private void connect() {
+    long now = System.nanoTime();
+    // A connection idle for a while may have been closed by the server or a proxy (the pool would
+    // have checked it; this one is ours): check it then, rather than fail the next batch on it.
+    if (handle != null && now - lastUsed > IDLE_CHECK_NANOS && !valid(handle)) {
+      disconnect();
+    }
     if (handle == null) {
       handle = jdbi.open();
       sql = RawSql.keeping(handle.getConnection());
+    }
+    lastUsed = now;
+  }
+
+  private static boolean valid(Handle handle) {
+    try {
+      return handle.getConnection().isValid(5);
+    } catch (SQLException e) {
+      return false;
     }
   }
 
