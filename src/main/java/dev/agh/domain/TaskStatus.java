@@ -14,4 +14,9 @@ public enum TaskStatus implements WireEnum {
   public boolean isClosed() {
     return this == COMPLETED || this == FAILED || this == CANCELED;
   }
+
+  /** Whether the queued runs of a task in this status may be claimed (copied onto the runs). */
+  public boolean runsClaimable() {
+    return this != DRAFT && this != BLOCKED && this != CANCELED;
+  }
 }

@@ -40,14 +40,17 @@ final class ClaimWaiter {
         Leases.ClaimCriteria criteria = store.read(tx -> Leases.criteria(tx, caller, request)
             .onlyIf(c -> Leases.candidate(tx, c).isPresent() || !tx.runs().expiredLeases(clock.get(), 1).isEmpty()
                 || Leases.holdsLiveLease(tx, c.session().sessionId(), clock.get())));
-        if (criteria.worthTrying() || !wait) {
-          // Without wait the write runs even when nothing is there: it still sweeps and applies the
-          // one-lease rule, so the answer is the same as with work present.
+        if (criteria.worthTrying()) {
           Optional<ClaimPayload> claim = store.write(tx ->
               Leases.claim(new Mutation(tx, caller, "agent.task.next", clock.get()), criteria));
           if (claim.isPresent() || !wait) {
             return claim;
           }
+        } else if (!wait) {
+          // The read saw no candidate, no lapsed lease to sweep and no lease held by this session: the
+          // write would find exactly that and answer "no work", so the read answers it without taking
+          // the write lock (an agent polling an empty queue no longer costs a commit slot).
+          return Optional.empty();
         }
         if (!signal.await(seen, deadline)) {
           return Optional.empty();

@@ -76,7 +76,9 @@ final class Mutation {
     }
     Task changed = task.withStatus(next, now);
     tx.tasks().updateState(changed);
-    if (facts.waiting() || facts.executing()) {
+    // Open runs carry a copy of the task's claimability; only the status changed here, so the copy
+    // changes only when claimability does (not on the usual ready -> in progress -> completed).
+    if ((facts.waiting() || facts.executing()) && task.status().runsClaimable() != next.runsClaimable()) {
       tx.runs().syncQueued(changed);
     }
     for (String dependent : tx.dependencies().dependents(id)) {

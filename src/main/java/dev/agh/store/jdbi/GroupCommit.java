@@ -3,6 +3,9 @@ package dev.agh.store.jdbi;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
 import dev.agh.store.StoreTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,12 +25,20 @@ import org.slf4j.LoggerFactory;
  * anyway (they share the event-sequence lock), so nothing is lost by one writer, and a commit —
  * the expensive, durable part — is paid once per batch instead of once per write. A failing write
  * rolls back to its savepoint and fails alone.
+ *
+ * <p>The writer keeps one connection of its own (not from the pool, so readers never wait for it) for
+ * as long as it lives, with its statements prepared once ({@link RawSql#keeping}); after a failed
+ * batch the connection is dropped and a new one opened for the next.
  */
 final class GroupCommit implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
   private static final int MAX_BATCH = 64;
+  private static final long IDLE_CHECK_NANOS = 30_000_000_000L;
 
   private final Jdbi jdbi;
+  private Handle handle;
+  private RawSql sql;
+  private long lastUsed;
   private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
   private final List<LongConsumer> listeners;
   private final Thread writer;
@@ -78,6 +89,7 @@ final class GroupCommit implements AutoCloseable {
       run(batch);
       batch.clear();
     }
+    disconnect();
     Request<?> left;
     while ((left = queue.poll()) != null) {
       left.result.completeExceptionally(new AghException(ErrorCode.SERVER_UNAVAILABLE, "the store is closed"));
@@ -86,18 +98,20 @@ final class GroupCommit implements AutoCloseable {
 
   private void run(List<Request<?>> batch) {
     long written;
-    try (Handle handle = jdbi.open()) {
+    try {
+      connect();
       handle.begin();
-      SequenceLease sequences = new SequenceLease(handle);
-      JdbiTransaction tx = new JdbiTransaction(handle, sequences);
+      SequenceLease sequences = new SequenceLease(sql);
+      JdbiTransaction tx = new JdbiTransaction(handle, sequences, sql);
+      Connection connection = handle.getConnection();
       for (Request<?> request : batch) {
         long mark = sequences.mark();
-        handle.savepoint("op");
+        Savepoint savepoint = savepoint(connection);
         try {
           request.value = request.work.apply(tx);
-          handle.releaseSavepoint("op");
+          connection.releaseSavepoint(savepoint);
         } catch (RuntimeException e) {
-          handle.rollbackToSavepoint("op");
+          connection.rollback(savepoint);
           sequences.rollbackTo(mark);
           request.failure = e;
         }
@@ -105,8 +119,9 @@ final class GroupCommit implements AutoCloseable {
       sequences.flush();
       handle.commit();
       written = sequences.written();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | SQLException e) {
       LOG.warn("write batch of {} failed: {}", batch.size(), e.toString());
+      disconnect();
       AghException failure = new AghException(ErrorCode.SERVER_UNAVAILABLE, "database write failed: " + e.getMessage(), e);
       batch.forEach(r -> r.result.completeExceptionally(r.failure != null ? r.failure : failure));
       return;
@@ -117,6 +132,58 @@ final class GroupCommit implements AutoCloseable {
         listener.accept(written);
       }
     }
+  }
+
+  /**
+   * A plain JDBC savepoint. Always the same name: H2 runs a savepoint as a SQL command, and one text
+   * is parsed once (its query cache) where numbered unnamed savepoints would be parsed every time.
+   */
+  private static Savepoint savepoint(Connection connection) throws SQLException {
+    return connection.setSavepoint("op");
+  }
+
+  private void connect() {
+    long now = System.nanoTime();
+    // A connection idle for a while may have been closed by the server or a proxy (the pool would
+    // have checked it; this one is ours): check it then, rather than fail the next batch on it.
+    if (handle != null && now - lastUsed > IDLE_CHECK_NANOS && !valid(handle)) {
+      disconnect();
+    }
+    if (handle == null) {
+      handle = jdbi.open();
+      sql = RawSql.keeping(handle.getConnection());
+    }
+    lastUsed = now;
+  }
+
+  private static boolean valid(Handle handle) {
+    try {
+      return handle.getConnection().isValid(5);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Drops the writer's connection (after a failure, or at close); the next batch opens a new one. */
+  private void disconnect() {
+    if (handle == null) {
+      return;
+    }
+    try {
+      sql.close();
+      if (handle.isInTransaction()) {
+        handle.rollback();
+      }
+    } catch (RuntimeException ignored) {
+      // The connection is being thrown away; a failed rollback changes nothing.
+    }
+    try {
+      handle.close();
+    } catch (RuntimeException ignored) {
+      // Same: nothing more to do with a broken connection.
+    }
+    handle = null;
+    sql = null;
   }
 
   @Override

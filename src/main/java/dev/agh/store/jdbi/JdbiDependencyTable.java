@@ -8,9 +8,11 @@ import org.jdbi.v3.core.Handle;
 
 final class JdbiDependencyTable implements DependencyTable {
   private final Handle handle;
+  private final RawSql sql;
 
-  JdbiDependencyTable(Handle handle) {
+  JdbiDependencyTable(Handle handle, RawSql sql) {
     this.handle = handle;
+    this.sql = sql;
   }
 
   @Override
@@ -49,14 +51,14 @@ final class JdbiDependencyTable implements DependencyTable {
 
   @Override
   public List<String> dependents(String taskId) {
-    return handle.createQuery("SELECT task_id FROM task_dependencies WHERE depends_on_task_id = :t ORDER BY task_id")
-        .bind("t", taskId).mapTo(String.class).list();
+    // Asked by every status change (plain JDBC, see RawSql).
+    return sql.list("SELECT task_id FROM task_dependencies WHERE depends_on_task_id = ? ORDER BY task_id",
+        rs -> rs.getString(1), taskId);
   }
 
   @Override
   public boolean hasUnresolved(String taskId) {
-    return handle.createQuery("SELECT COUNT(*) FROM task_dependencies d JOIN tasks t ON t.id = d.depends_on_task_id "
-            + "WHERE d.task_id = :t AND t.status <> 'completed'")
-        .bind("t", taskId).mapTo(Integer.class).one() > 0;
+    return sql.count("SELECT COUNT(*) FROM task_dependencies d JOIN tasks t ON t.id = d.depends_on_task_id "
+        + "WHERE d.task_id = ? AND t.status <> 'completed'", taskId) > 0;
   }
 }

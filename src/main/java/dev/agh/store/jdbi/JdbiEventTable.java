@@ -14,10 +14,12 @@ final class JdbiEventTable implements EventTable {
 
   private final Handle handle;
   private final SequenceLease sequences;
+  private final RawSql sql;
 
-  JdbiEventTable(Handle handle, SequenceLease sequences) {
+  JdbiEventTable(Handle handle, SequenceLease sequences, RawSql sql) {
     this.handle = handle;
     this.sequences = sequences;
+    this.sql = sql;
   }
 
   @Override
@@ -26,20 +28,11 @@ final class JdbiEventTable implements EventTable {
       throw new IllegalStateException("events are appended only inside a write transaction");
     }
     long sequence = sequences.next();
-    handle.createUpdate("INSERT INTO task_events (sequence, id, task_id, run_id, event_type, actor_kind, actor_ref, "
-            + "origin_kind, origin_ref, payload, created_at) VALUES (:seq, :id, :task, :run, :type, :ak, :ar, :ok, :or, :payload, :at)")
-        .bind("seq", sequence)
-        .bind("id", e.id())
-        .bind("task", e.taskId())
-        .bind("run", e.runId())
-        .bind("type", e.type())
-        .bind("ak", wire(e.actor().kind()))
-        .bind("ar", e.actor().ref())
-        .bind("ok", wire(e.origin().kind()))
-        .bind("or", e.origin().ref())
-        .bind("payload", e.payloadJson())
-        .bind("at", Micros.of(e.timestamp()))
-        .execute();
+    // Every write appends events: plain JDBC (see RawSql).
+    sql.update("INSERT INTO task_events (sequence, id, task_id, run_id, event_type, actor_kind, actor_ref, "
+            + "origin_kind, origin_ref, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sequence, e.id(), e.taskId(), e.runId(), e.type(), wire(e.actor().kind()), e.actor().ref(),
+        wire(e.origin().kind()), e.origin().ref(), e.payloadJson(), Micros.of(e.timestamp()));
     return sequence;
   }
 

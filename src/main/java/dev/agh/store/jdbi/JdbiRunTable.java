@@ -5,7 +5,6 @@ import static dev.agh.store.jdbi.Rows.wire;
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
 import dev.agh.domain.Task;
-import dev.agh.domain.TaskStatus;
 import dev.agh.domain.TaskStatusRule.RunFacts;
 import dev.agh.store.ClaimFilter;
 import dev.agh.store.RunTable;
@@ -22,15 +21,25 @@ final class JdbiRunTable implements RunTable {
       + "heartbeat_at = :heartbeat_at, claimed_at = :claimed_at, started_at = :started_at, ended_at = :ended_at, "
       + "error = :error, result = :result, lease_expiries = :lease_expiries, holder_session_id = :holder_session_id";
 
-  private final Handle handle;
+  /** {@link #MUTABLE} with positional parameters, for the plain JDBC statements. */
+  private static final String MUTABLE_POSITIONAL = "status = ?, claimed_by_kind = ?, claimed_by_ref = ?, session_id = ?, "
+      + "claim_token_hash = ?, lease_until = ?, heartbeat_at = ?, claimed_at = ?, started_at = ?, ended_at = ?, error = ?, "
+      + "result = ?, lease_expiries = ?, holder_session_id = ?";
+  private static final RawSql.Row<Run> RUN = rs -> Rows.RUN.map(rs, null);
 
-  JdbiRunTable(Handle handle) {
+  private final Handle handle;
+  private final RawSql sql;
+
+  JdbiRunTable(Handle handle, RawSql sql) {
     this.handle = handle;
+    this.sql = sql;
   }
+
+  // The statements of the claim and complete path below run as plain JDBC (see RawSql).
 
   @Override
   public Optional<Run> find(String id) {
-    return handle.createQuery("SELECT * FROM task_runs WHERE id = :id").bind("id", id).map(Rows.RUN).findOne();
+    return sql.one("SELECT * FROM task_runs WHERE id = ?", RUN, id);
   }
 
   @Override
@@ -45,31 +54,27 @@ final class JdbiRunTable implements RunTable {
 
   @Override
   public RunFacts facts(String taskId) {
-    var counts = handle.createQuery("SELECT "
+    long[] counts = sql.one("SELECT "
             + "SUM(CASE WHEN status IN ('starting', 'running') THEN 1 ELSE 0 END) AS executing, "
             + "SUM(CASE WHEN status IN ('queued', 'claimed') THEN 1 ELSE 0 END) AS waiting, "
-            + "COALESCE(MAX(attempt), 0) AS max_attempt FROM task_runs WHERE task_id = :t")
-        .bind("t", taskId)
-        .map((rs, ctx) -> new long[] {rs.getLong("executing"), rs.getLong("waiting"), rs.getLong("max_attempt")})
-        .one();
+            + "COALESCE(MAX(attempt), 0) AS max_attempt FROM task_runs WHERE task_id = ?",
+        rs -> new long[] {rs.getLong("executing"), rs.getLong("waiting"), rs.getLong("max_attempt")}, taskId).orElseThrow();
     return new RunFacts(counts[0] > 0, counts[1] > 0, (int) counts[2]);
   }
 
   @Override
   public RunStatus latestTerminal(String taskId) {
-    return handle.createQuery("SELECT status FROM task_runs WHERE task_id = :t "
-            + "AND status IN ('completed', 'failed', 'canceled') ORDER BY attempt DESC, queued_at DESC, id DESC LIMIT 1")
-        .bind("t", taskId)
-        .mapTo(String.class)
-        .findOne()
+    return sql.one("SELECT status FROM task_runs WHERE task_id = ? "
+            + "AND status IN ('completed', 'failed', 'canceled') ORDER BY attempt DESC, queued_at DESC, id DESC LIMIT 1",
+            rs -> rs.getString(1), taskId)
         .map(s -> Rows.enumOf(RunStatus.class, s))
         .orElse(null);
   }
 
   @Override
   public Optional<Run> open(String taskId) {
-    return handle.createQuery("SELECT * FROM task_runs WHERE task_id = :t AND " + OPEN + " ORDER BY queued_at DESC, id DESC LIMIT 1")
-        .bind("t", taskId).map(Rows.RUN).findOne();
+    return sql.one("SELECT * FROM task_runs WHERE task_id = ? AND " + OPEN + " ORDER BY queued_at DESC, id DESC LIMIT 1",
+        RUN, taskId);
   }
 
   @Override
@@ -83,8 +88,7 @@ final class JdbiRunTable implements RunTable {
 
   @Override
   public boolean hasOpen(String taskId) {
-    return handle.createQuery("SELECT COUNT(*) FROM task_runs WHERE task_id = :t AND " + OPEN)
-        .bind("t", taskId).mapTo(Integer.class).one() > 0;
+    return sql.count("SELECT COUNT(*) FROM task_runs WHERE task_id = ? AND " + OPEN, taskId) > 0;
   }
 
   @Override
@@ -116,7 +120,7 @@ final class JdbiRunTable implements RunTable {
 
   @Override
   public void update(Run r) {
-    bindMutable(handle.createUpdate("UPDATE task_runs SET " + MUTABLE + " WHERE id = :id"), r).bind("id", r.id()).execute();
+    sql.update("UPDATE task_runs SET " + MUTABLE_POSITIONAL + " WHERE id = ?", mutable(r, r.id()));
     if (r.status().isTerminal()) {
       LatestRunColumns.finished(handle, r);
     }
@@ -124,13 +128,9 @@ final class JdbiRunTable implements RunTable {
 
   @Override
   public boolean updateFenced(Run r, String expectedHash, String expectedSession, Instant now) {
-    boolean written = bindMutable(handle.createUpdate("UPDATE task_runs SET " + MUTABLE + " WHERE id = :id AND claim_token_hash = :expected_hash "
-            + "AND session_id = :expected_session AND status IN ('claimed', 'starting', 'running') AND lease_until > :now"), r)
-        .bind("id", r.id())
-        .bind("expected_hash", expectedHash)
-        .bind("expected_session", expectedSession)
-        .bind("now", Micros.of(now))
-        .execute() == 1;
+    boolean written = sql.update("UPDATE task_runs SET " + MUTABLE_POSITIONAL + " WHERE id = ? AND claim_token_hash = ? "
+            + "AND session_id = ? AND status IN ('claimed', 'starting', 'running') AND lease_until > ?",
+        mutable(r, r.id(), expectedHash, expectedSession, Micros.of(now))) == 1;
     if (written && r.status().isTerminal()) {
       LatestRunColumns.finished(handle, r);
     }
@@ -150,34 +150,27 @@ final class JdbiRunTable implements RunTable {
   public List<Run> claimCandidates(ClaimFilter f, int limit, int offset) {
     // Equality on (status, claimable, workspace_key) and this ORDER BY follow the task_runs_claim
     // index exactly, so the engine walks the index in order instead of sorting the queue.
-    String sql = "SELECT * FROM task_runs WHERE status = 'queued' AND claimable = TRUE AND workspace_key = :ws "
-        + "AND priority_rank >= :min_rank "
-        + "AND (owner_kind IS NULL OR (owner_kind = 'pool' AND owner_ref = :agent) "
-        + "OR (owner_kind = 'agent_session' AND owner_ref = :session)) "
-        + (f.channel() == null ? "" : "AND coordination_channel_id = :channel ")
+    String text = "SELECT * FROM task_runs WHERE status = 'queued' AND claimable = TRUE AND workspace_key = ? "
+        + "AND priority_rank >= ? "
+        + "AND (owner_kind IS NULL OR (owner_kind = 'pool' AND owner_ref = ?) "
+        + "OR (owner_kind = 'agent_session' AND owner_ref = ?)) "
+        + (f.channel() == null ? "" : "AND coordination_channel_id = ? ")
         // H2 walks the index in order ("index sorted") only when ORDER BY names the equality columns too.
         + "ORDER BY status, claimable, workspace_key, priority_rank DESC, queued_at, id LIMIT " + limit + " OFFSET " + offset;
-    return handle.createQuery(sql)
-        .bind("ws", f.workspaceKey())
-        .bind("min_rank", f.minPriorityRank())
-        .bind("agent", f.agentName())
-        .bind("session", f.sessionId())
-        .bind("channel", f.channel())
-        .map(Rows.RUN)
-        .list();
+    return f.channel() == null
+        ? sql.list(text, RUN, f.workspaceKey(), f.minPriorityRank(), f.agentName(), f.sessionId())
+        : sql.list(text, RUN, f.workspaceKey(), f.minPriorityRank(), f.agentName(), f.sessionId(), f.channel());
   }
 
   @Override
   public List<Run> leasedBySession(String sessionId) {
-    return handle.createQuery("SELECT * FROM task_runs WHERE holder_session_id = :s ORDER BY claimed_at DESC, id DESC")
-        .bind("s", sessionId).map(Rows.RUN).list();
+    return sql.list("SELECT * FROM task_runs WHERE holder_session_id = ? ORDER BY claimed_at DESC, id DESC", RUN, sessionId);
   }
 
   @Override
   public List<Run> expiredLeases(Instant now, int limit) {
-    return handle.createQuery("SELECT * FROM task_runs WHERE lease_until <= :now AND status IN ('claimed', 'starting', 'running') "
-            + "ORDER BY lease_until, id LIMIT " + limit)
-        .bind("now", Micros.of(now)).map(Rows.RUN).list();
+    return sql.list("SELECT * FROM task_runs WHERE lease_until <= ? AND status IN ('claimed', 'starting', 'running') "
+        + "ORDER BY lease_until, id LIMIT " + limit, RUN, Micros.of(now));
   }
 
   @Override
@@ -195,6 +188,31 @@ final class JdbiRunTable implements RunTable {
         .execute();
   }
 
+  /** The values of {@link #MUTABLE_POSITIONAL}, in order, followed by {@code more}. */
+  private static Object[] mutable(Run r, Object... more) {
+    Object[] values = new Object[14 + more.length];
+    values[0] = wire(r.status());
+    values[1] = r.claimedBy() == null ? null : wire(r.claimedBy().kind());
+    values[2] = r.claimedBy() == null ? null : r.claimedBy().ref();
+    values[3] = r.sessionId();
+    values[4] = r.claimTokenHash();
+    values[5] = Micros.of(r.leaseUntil());
+    values[6] = Micros.of(r.heartbeatAt());
+    values[7] = Micros.of(r.claimedAt());
+    values[8] = Micros.of(r.startedAt());
+    values[9] = Micros.of(r.endedAt());
+    values[10] = r.error();
+    values[11] = r.resultJson();
+    values[12] = r.leaseExpiries();
+    values[13] = holder(r);
+    System.arraycopy(more, 0, values, 14, more.length);
+    return values;
+  }
+
+  private static String holder(Run r) {
+    return r.status().isActive() && r.claimTokenHash() != null ? r.sessionId() : null;
+  }
+
   private static <S extends SqlStatement<S>> S bindMutable(S statement, Run r) {
     return statement
         .bind("status", wire(r.status()))
@@ -210,14 +228,12 @@ final class JdbiRunTable implements RunTable {
         .bind("error", r.error())
         .bind("result", r.resultJson())
         .bind("lease_expiries", r.leaseExpiries())
-        .bind("holder_session_id", r.status().isActive() && r.claimTokenHash() != null ? r.sessionId() : null);
+        .bind("holder_session_id", holder(r));
   }
 
   private static <S extends SqlStatement<S>> S bindTaskCopy(S statement, Task task) {
-    TaskStatus status = task.status();
-    boolean claimable = status != TaskStatus.DRAFT && status != TaskStatus.BLOCKED && status != TaskStatus.CANCELED;
     return statement
-        .bind("claimable", claimable)
+        .bind("claimable", task.status().runsClaimable())
         .bind("workspace_key", task.workspaceId() == null ? "" : task.workspaceId())
         .bind("priority_rank", task.priority().rank())
         .bind("owner_kind", task.owner() == null ? null : wire(task.owner().kind()))

@@ -8,21 +8,23 @@ import org.jdbi.v3.core.Handle;
 
 final class JdbiSessionTable implements SessionTable {
   private final Handle handle;
+  private final RawSql sql;
 
-  JdbiSessionTable(Handle handle) {
+  JdbiSessionTable(Handle handle, RawSql sql) {
     this.handle = handle;
+    this.sql = sql;
   }
 
   @Override
   public Optional<AgentSession> find(String sessionId) {
-    return handle.createQuery("SELECT * FROM agent_sessions WHERE session_id = :id").bind("id", sessionId)
-        .map(Rows.SESSION).findOne();
+    // Twice per claim and once per completion: plain JDBC (see RawSql).
+    return sql.one("SELECT * FROM agent_sessions WHERE session_id = ?", rs -> Rows.SESSION.map(rs, null), sessionId);
   }
 
   @Override
   public Optional<AgentSession> findByTokenHash(String tokenHash) {
-    return handle.createQuery("SELECT * FROM agent_sessions WHERE token_hash = :h").bind("h", tokenHash)
-        .map(Rows.SESSION).findOne();
+    // Every agent call over HTTP authenticates with it: plain JDBC (see RawSql).
+    return sql.one("SELECT * FROM agent_sessions WHERE token_hash = ?", rs -> Rows.SESSION.map(rs, null), tokenHash);
   }
 
   @Override

@@ -26,14 +26,17 @@ final class JdbiTaskTable implements TaskTable {
   private static final String ORDER = " ORDER BY last_activity_at DESC, updated_at DESC, created_at DESC, id DESC";
 
   private final Handle handle;
+  private final RawSql sql;
 
-  JdbiTaskTable(Handle handle) {
+  JdbiTaskTable(Handle handle, RawSql sql) {
     this.handle = handle;
+    this.sql = sql;
   }
 
   @Override
   public Optional<Task> find(String id) {
-    return handle.createQuery("SELECT * FROM tasks WHERE id = :id").bind("id", id).map(Rows.TASK).findOne();
+    // Read by every run change: plain JDBC (see RawSql), like updateState and touch.
+    return sql.one("SELECT * FROM tasks WHERE id = ?", rs -> Rows.TASK.map(rs, null), id);
   }
 
   @Override
@@ -45,7 +48,7 @@ final class JdbiTaskTable implements TaskTable {
 
   @Override
   public boolean exists(String id) {
-    return handle.createQuery("SELECT COUNT(*) FROM tasks WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
+    return sql.count("SELECT COUNT(*) FROM tasks WHERE id = ?", id) > 0;
   }
 
   @Override
@@ -71,15 +74,10 @@ final class JdbiTaskTable implements TaskTable {
   public void updateState(Task t) {
     var before = TaskStatusTotals.stored(handle, t.id());
     // The hot path of every run change: five columns instead of thirty.
-    handle.createUpdate("UPDATE tasks SET status = :status, closed_at = :closed_at, updated_at = :updated_at, "
-            + "last_activity_at = GREATEST(last_activity_at, :last_activity_at), current_run_id = :current_run_id WHERE id = :id")
-        .bind("status", wire(t.status()))
-        .bind("closed_at", Micros.of(t.closedAt()))
-        .bind("updated_at", Micros.of(t.updatedAt()))
-        .bind("last_activity_at", Micros.of(t.lastActivityAt()))
-        .bind("current_run_id", t.currentRunId())
-        .bind("id", t.id())
-        .execute();
+    sql.update("UPDATE tasks SET status = ?, closed_at = ?, updated_at = ?, "
+            + "last_activity_at = GREATEST(last_activity_at, ?), current_run_id = ? WHERE id = ?",
+        wire(t.status()), Micros.of(t.closedAt()), Micros.of(t.updatedAt()), Micros.of(t.lastActivityAt()),
+        t.currentRunId(), t.id());
     before.ifPresent(b -> TaskStatusTotals.moved(handle, b.key(),
         b.key().withStatus(wire(t.status()), b.approvalState(), b.dependencyCount())));
   }
@@ -93,9 +91,8 @@ final class JdbiTaskTable implements TaskTable {
 
   @Override
   public void touch(String id, long eventSeq, java.time.Instant at) {
-    handle.createUpdate("UPDATE tasks SET latest_event_seq = GREATEST(latest_event_seq, :seq), "
-            + "last_activity_at = GREATEST(last_activity_at, :at) WHERE id = :id")
-        .bind("seq", eventSeq).bind("at", Micros.of(at)).bind("id", id).execute();
+    sql.update("UPDATE tasks SET latest_event_seq = GREATEST(latest_event_seq, ?), "
+        + "last_activity_at = GREATEST(last_activity_at, ?) WHERE id = ?", eventSeq, Micros.of(at), id);
   }
 
   @Override

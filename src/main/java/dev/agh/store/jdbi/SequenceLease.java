@@ -1,21 +1,19 @@
 package dev.agh.store.jdbi;
 
-import org.jdbi.v3.core.Handle;
-
 /**
  * The event-sequence counter of one write transaction. The counter row is locked by the first
  * statement of every write transaction and held to commit, which serializes writers: sequences
  * are then handed out in commit order with no gaps, on H2 and on PostgreSQL alike.
  */
 final class SequenceLease {
-  private final Handle handle;
+  private final RawSql sql;
   private long last;
   private long first;
 
-  SequenceLease(Handle handle) {
-    this.handle = handle;
-    this.last = handle.createQuery("SELECT counter_value FROM agh_counters WHERE name = 'event_seq' FOR UPDATE")
-        .mapTo(Long.class).one();
+  SequenceLease(RawSql sql) {
+    this.sql = sql;
+    this.last = sql.one("SELECT counter_value FROM agh_counters WHERE name = 'event_seq' FOR UPDATE", rs -> rs.getLong(1))
+        .orElseThrow();
     this.first = last;
   }
 
@@ -39,7 +37,7 @@ final class SequenceLease {
 
   void flush() {
     if (last > first) {
-      handle.createUpdate("UPDATE agh_counters SET counter_value = :v WHERE name = 'event_seq'").bind("v", last).execute();
+      sql.update("UPDATE agh_counters SET counter_value = ? WHERE name = 'event_seq'", last);
     }
   }
 }
