@@ -75,7 +75,7 @@ final class Mutation {
       return saveIf(dirty, task);
     }
     Task changed = task.withStatus(next, now);
-    tx.tasks().updateState(changed);
+    tx.tasks().updateState(changed, task.status());
     // Open runs carry a copy of the task's claimability; only the status changed here, so the copy
     // changes only when claimability does (not on the usual ready -> in progress -> completed).
     if ((facts.waiting() || facts.executing()) && task.status().runsClaimable() != next.runsClaimable()) {
@@ -89,7 +89,8 @@ final class Mutation {
 
   private Task saveIf(boolean dirty, Task task) {
     if (dirty) {
-      tx.tasks().updateState(task);
+      // Callers never change a status themselves (reconcile does), so the stored status is this one.
+      tx.tasks().updateState(task, task.status());
     }
     return task;
   }

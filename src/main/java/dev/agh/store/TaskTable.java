@@ -1,6 +1,7 @@
 package dev.agh.store;
 
 import dev.agh.domain.Task;
+import dev.agh.domain.TaskStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,12 @@ public interface TaskTable {
 
   void update(Task task);
 
-  /** Writes only the columns a status reconciliation changes: status, closed_at, updated_at, last_activity_at, current_run_id. */
-  void updateState(Task task);
+  /**
+   * Writes only the columns a status reconciliation changes: status, closed_at, updated_at, last_activity_at,
+   * current_run_id. {@code storedStatus} is the status the row holds before this write: the store keeps
+   * per-status totals, and knowing it spares a read on the hot path of every run change.
+   */
+  void updateState(Task task, TaskStatus storedStatus);
 
   void delete(String id);
 

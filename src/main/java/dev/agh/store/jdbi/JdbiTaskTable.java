@@ -3,6 +3,7 @@ package dev.agh.store.jdbi;
 import static dev.agh.store.jdbi.Rows.wire;
 
 import dev.agh.domain.Task;
+import dev.agh.domain.TaskStatus;
 import dev.agh.store.TaskQuery;
 import dev.agh.store.TaskTable;
 import java.util.ArrayList;
@@ -71,15 +72,18 @@ final class JdbiTaskTable implements TaskTable {
   }
 
   @Override
-  public void updateState(Task t) {
-    var before = TaskStatusTotals.stored(handle, t.id());
+  public void updateState(Task t, TaskStatus storedStatus) {
     // The hot path of every run change: five columns instead of thirty.
     sql.update("UPDATE tasks SET status = ?, closed_at = ?, updated_at = ?, "
             + "last_activity_at = GREATEST(last_activity_at, ?), current_run_id = ? WHERE id = ?",
         wire(t.status()), Micros.of(t.closedAt()), Micros.of(t.updatedAt()), Micros.of(t.lastActivityAt()),
         t.currentRunId(), t.id());
-    before.ifPresent(b -> TaskStatusTotals.moved(handle, b.key(),
-        b.key().withStatus(wire(t.status()), b.approvalState(), b.dependencyCount())));
+    if (storedStatus != t.status()) {
+      // Approval and dependencies are as stored: this write changes neither.
+      TaskStatusTotals.Key after = TaskStatusTotals.Key.of(t);
+      TaskStatusTotals.moved(handle, after.withStatus(wire(storedStatus), wire(t.approvalState()), t.dependencyCount()),
+          after);
+    }
   }
 
   @Override
