@@ -48,7 +48,15 @@ final class Migrations {
 
   private static int version(Jdbi jdbi) {
     try {
-      return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(version), 0) FROM agh_schema_version").mapTo(Integer.class).one());
+      return jdbi.withHandle(h -> {
+        // Asks the catalogue first: a failed query on a new store would leave an H2 trace file behind.
+        boolean exists = h.createQuery("SELECT COUNT(*) FROM information_schema.tables "
+                + "WHERE LOWER(table_name) = 'agh_schema_version' AND table_schema = CURRENT_SCHEMA")
+            .mapTo(Integer.class).one() > 0;
+        return exists
+            ? h.createQuery("SELECT COALESCE(MAX(version), 0) FROM agh_schema_version").mapTo(Integer.class).one()
+            : 0;
+      });
     } catch (RuntimeException notYetCreated) {
       return 0;
     }
