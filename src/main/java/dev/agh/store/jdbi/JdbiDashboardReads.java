@@ -112,39 +112,61 @@ final class JdbiDashboardReads {
     }
     ObserveSql live = new ObserveSql();
     live.workspaceKeyConditions(filter, "r.workspace_key");
-    live.and("r.status IN " + ObserveSql.UNFINISHED);
-    RunTotals open = scanRuns(" FROM task_runs r", live);
-    return plus(open, finishedTotals(filter));
+    live.and("r.status IN " + ObserveSql.STARTED_UNFINISHED);
+    RunTotals started = scanRuns(" FROM task_runs r", live);
+    return plus(plus(started, queuedTotals(filter)), finishedTotals(filter));
   }
 
-  /** Counters of the runs selected by {@code from} and the conditions of {@code sql}, in one pass. */
+  /**
+   * Count and latest activity of the queued runs, from {@code task_runs_observe} entries alone. A
+   * queued run has never been claimed, or was put back with its claim, start and end cleared ({@code
+   * Run.requeued}), so it adds no latency sample and its latest activity is its queue time.
+   */
+  private RunTotals queuedTotals(Filter filter) {
+    ObserveSql sql = new ObserveSql();
+    sql.workspaceKeyConditions(filter, "r.workspace_key");
+    sql.and("r.status = 'queued'");
+    return handle.createQuery("SELECT COUNT(*) AS n, MAX(r.queued_at) AS m_queued FROM task_runs r" + sql.where())
+        .bindMap(sql.binds)
+        .map((rs, ctx) -> {
+          long n = rs.getLong("n");
+          Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
+          byStatus.put(RunStatus.QUEUED, n);
+          return new RunTotals(n, byStatus, Latency.NONE, Latency.NONE, micros(rs, "m_queued"));
+        })
+        .one();
+  }
+
+  /**
+   * Counters of the runs selected by {@code from} and the conditions of {@code sql}: one group per
+   * status, so each row adds to one group instead of testing every status.
+   */
   private RunTotals scanRuns(String from, ObserveSql sql) {
-    StringBuilder select = new StringBuilder("SELECT COUNT(*) AS total");
-    for (RunStatus status : RunStatus.values()) {
-      select.append(", SUM(CASE WHEN r.status = '").append(wire(status)).append("' THEN 1 ELSE 0 END) AS s_")
-          .append(wire(status));
-    }
     String claim = "GREATEST(r.claimed_at - r.queued_at, 0)";
     String start = "GREATEST(r.started_at - COALESCE(r.claimed_at, r.queued_at), 0)";
-    select.append(", SUM(CASE WHEN r.claimed_at IS NOT NULL THEN 1 ELSE 0 END) AS claim_n")
-        .append(", SUM(CASE WHEN r.claimed_at IS NOT NULL THEN ").append(claim).append(" ELSE 0 END) AS claim_sum")
-        .append(", MAX(CASE WHEN r.claimed_at IS NOT NULL THEN ").append(claim).append(" END) AS claim_max")
-        .append(", SUM(CASE WHEN r.started_at IS NOT NULL THEN 1 ELSE 0 END) AS start_n")
-        .append(", SUM(CASE WHEN r.started_at IS NOT NULL THEN ").append(start).append(" ELSE 0 END) AS start_sum")
-        .append(", MAX(CASE WHEN r.started_at IS NOT NULL THEN ").append(start).append(" END) AS start_max")
-        .append(", MAX(r.queued_at) AS m_queued, MAX(r.claimed_at) AS m_claimed, MAX(r.started_at) AS m_started")
-        .append(", MAX(r.ended_at) AS m_ended");
-    return handle.createQuery(select + from + sql.where()).bindMap(sql.binds).map((rs, ctx) -> {
-      Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
-      for (RunStatus status : RunStatus.values()) {
-        byStatus.put(status, rs.getLong("s_" + wire(status)));
-      }
-      Instant latest = max(micros(rs, "m_queued"), micros(rs, "m_claimed"), micros(rs, "m_started"),
+    String select = "SELECT r.status, COUNT(*) AS n, COUNT(r.claimed_at) AS claim_n, SUM(" + claim + ") AS claim_sum, "
+        + "MAX(" + claim + ") AS claim_max, COUNT(r.started_at) AS start_n, SUM(" + start + ") AS start_sum, "
+        + "MAX(" + start + ") AS start_max, MAX(r.queued_at) AS m_queued, MAX(r.claimed_at) AS m_claimed, "
+        + "MAX(r.started_at) AS m_started, MAX(r.ended_at) AS m_ended";
+    Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
+    long[] sums = new long[7];
+    Instant[] latest = new Instant[1];
+    handle.createQuery(select + from + sql.where() + " GROUP BY r.status").bindMap(sql.binds).map((rs, ctx) -> {
+      long n = rs.getLong("n");
+      byStatus.merge(enumOf(RunStatus.class, rs.getString("status")), n, Long::sum);
+      sums[0] += n;
+      sums[1] += rs.getLong("claim_n");
+      sums[2] += rs.getLong("claim_sum");
+      sums[3] = Math.max(sums[3], rs.getLong("claim_max"));
+      sums[4] += rs.getLong("start_n");
+      sums[5] += rs.getLong("start_sum");
+      sums[6] = Math.max(sums[6], rs.getLong("start_max"));
+      latest[0] = max(latest[0], micros(rs, "m_queued"), micros(rs, "m_claimed"), micros(rs, "m_started"),
           micros(rs, "m_ended"));
-      return new RunTotals(rs.getLong("total"), byStatus,
-          new Latency(rs.getLong("claim_n"), rs.getLong("claim_sum"), rs.getLong("claim_max")),
-          new Latency(rs.getLong("start_n"), rs.getLong("start_sum"), rs.getLong("start_max")), latest);
-    }).one();
+      return n;
+    }).list();
+    return new RunTotals(sums[0], byStatus, new Latency(sums[1], sums[2], sums[3]), new Latency(sums[4], sums[5], sums[6]),
+        latest[0]);
   }
 
   /** The stored totals of finished runs of the tasks in {@code filter} (scope and workspace only). */
@@ -226,18 +248,36 @@ final class JdbiDashboardReads {
     return count("SELECT COUNT(*)" + from + sql.where(), sql);
   }
 
+  /**
+   * The first {@code limit} active runs: running, then starting, claimed and queued, latest activity
+   * first. When the filter selects by scope and workspace at most, the order is decided on the
+   * {@code task_runs_observe} index alone (V006) and only the chosen runs are joined with their task;
+   * a deep queue then costs index entries, not row reads.
+   */
   List<ActiveRunRow> activeRuns(Filter filter, int limit) {
+    String rank = "CASE r.status WHEN 'running' THEN 4 WHEN 'starting' THEN 3 WHEN 'claimed' THEN 2 ELSE 1 END";
+    String activity = "GREATEST(r.queued_at, COALESCE(r.claimed_at, 0), COALESCE(r.started_at, 0), COALESCE(r.ended_at, 0))";
+    String order = " ORDER BY o_rank DESC, o_activity DESC, o_id DESC LIMIT " + Math.max(0, limit);
     ObserveSql sql = new ObserveSql();
-    sql.taskConditions(filter);
-    sql.runConditions(filter);
-    sql.and("r.status IN " + ACTIVE);
+    String from;
+    if (ObserveSql.byWorkspaceOnly(filter)) {
+      sql.workspaceKeyConditions(filter, "r.workspace_key");
+      sql.and("r.status IN " + ACTIVE);
+      String top = "(SELECT r.id AS o_id, " + rank + " AS o_rank, " + activity + " AS o_activity FROM task_runs r"
+          + sql.where() + order + ") o";
+      from = " FROM " + top + " JOIN task_runs r ON r.id = o.o_id JOIN tasks t ON t.id = r.task_id";
+    } else {
+      sql.taskConditions(filter);
+      sql.runConditions(filter);
+      sql.and("r.status IN " + ACTIVE);
+      from = " FROM (SELECT r.id AS o_id, " + rank + " AS o_rank, " + activity + " AS o_activity"
+          + " FROM task_runs r JOIN tasks t ON t.id = r.task_id" + sql.where() + order + ") o"
+          + " JOIN task_runs r ON r.id = o.o_id JOIN tasks t ON t.id = r.task_id";
+    }
     String query = "SELECT r.*, t.identifier AS t_identifier, t.title AS t_title, t.status AS t_status, "
         + "t.priority AS t_priority, t.owner_kind AS t_owner_kind, t.owner_ref AS t_owner_ref, t.scope AS t_scope, "
-        + "t.workspace_id AS t_workspace_id, t.latest_event_seq AS t_latest_event_seq, t.max_attempts AS t_max_attempts, "
-        + "CASE r.status WHEN 'running' THEN 4 WHEN 'starting' THEN 3 WHEN 'claimed' THEN 2 ELSE 1 END AS o_rank, "
-        + "GREATEST(r.queued_at, COALESCE(r.claimed_at, 0), COALESCE(r.started_at, 0), COALESCE(r.ended_at, 0)) AS o_activity "
-        + "FROM task_runs r JOIN tasks t ON t.id = r.task_id" + sql.where()
-        + " ORDER BY o_rank DESC, o_activity DESC, r.id DESC LIMIT " + Math.max(0, limit);
+        + "t.workspace_id AS t_workspace_id, t.latest_event_seq AS t_latest_event_seq, t.max_attempts AS t_max_attempts"
+        + from + " ORDER BY o.o_rank DESC, o.o_activity DESC, o.o_id DESC";
     return handle.createQuery(query).bindMap(sql.binds).map((rs, ctx) -> {
       Run run = Rows.RUN.map(rs, ctx);
       String ownerKind = rs.getString("t_owner_kind");

@@ -16,8 +16,11 @@ import java.util.Map;
 /** SQL pieces shared by the dashboard and inbox reads: WHERE conditions with their parameters. */
 final class ObserveSql {
   static final String ACTIVE = "('queued', 'claimed', 'starting', 'running')";
-  /** Statuses of runs that are not finished: counted live, the finished ones come from finished_run_totals. */
-  static final String UNFINISHED = "('queued', 'claimed', 'starting', 'running', 'needs_attention')";
+  /**
+   * Runs claimed and not finished: counted live with their latencies; queued runs are counted from
+   * index entries, finished ones come from finished_run_totals.
+   */
+  static final String STARTED_UNFINISHED = "('claimed', 'starting', 'running', 'needs_attention')";
   /** Latest activity of a task row; every event moves last_activity_at (see Triage.latestActivity). */
   static final String TASK_ACTIVITY =
       "GREATEST(t.created_at, t.updated_at, COALESCE(t.closed_at, 0), t.last_activity_at)";
