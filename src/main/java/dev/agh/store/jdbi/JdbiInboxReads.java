@@ -1,7 +1,6 @@
 package dev.agh.store.jdbi;
 
 import static dev.agh.store.jdbi.ObserveSql.ACTIVE;
-import static dev.agh.store.jdbi.ObserveSql.TASK_ACTIVITY;
 import static dev.agh.store.jdbi.ObserveSql.micros;
 import static dev.agh.store.jdbi.Rows.wire;
 
@@ -15,23 +14,43 @@ import dev.agh.store.ObserveTable.InboxFilter;
 import dev.agh.store.ObserveTable.InboxRow;
 import dev.agh.store.ObserveTable.Lane;
 import dev.agh.store.ObserveTable.LaneCount;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The inbox. It starts from the union of index-backed candidate sets (blocked tasks, tasks whose
- * latest run failed, the actor's archived rows, the actor's open tasks, runs the actor holds) and
- * computes lane, unread and dismissal per candidate in SQL, so counting and per-lane limits stay
- * in the database. "Latest run failed" is the stored {@code tasks.latest_run_outcome} (V005), and the
- * items' latest runs are read by {@code tasks.latest_run_id}: no query runs once per task.
+ * The inbox, read from index entries. A task's lane but for the actor's own part is the stored
+ * {@code tasks.inbox_lane} (V007), and the {@code tasks_inbox} index holds every column a candidate
+ * is classified and sorted by; the actor's triage rows come whole from {@code task_triage_actor}.
+ * So the candidates (the three shared lanes, the actor's open tasks, the tasks whose run the actor
+ * holds, the tasks the actor archived) cost index entries, lane, unread and dismissal are decided
+ * here by the rules of {@link Triage#effective}, and only the items shown are read as rows.
  */
 final class JdbiInboxReads {
-  private static final String OPEN_TASK = "status NOT IN ('draft', 'completed', 'failed', 'canceled')";
+  /** The lanes that do not depend on who asks, as {@code tasks.inbox_lane} stores them. */
+  private static final Set<Lane> SHARED = Set.of(Lane.APPROVALS, Lane.FAILED_RUNS, Lane.BLOCKED);
+  private static final String SHARED_LANES = "('approvals', 'failed_runs', 'blocked')";
+  private static final String CANDIDATE = "SELECT t.id, t.inbox_lane, t.created_at, t.updated_at, t.closed_at, "
+      + "t.last_activity_at, t.priority_rank";
+  private static final String TASKS = " FROM tasks t";
+  private static final String HELD_RUNS = " FROM task_runs h JOIN tasks t ON t.id = h.task_id";
+  /** Unread first, then latest activity, then priority, then id: the order of items in a lane. */
+  private static final Comparator<Candidate> ORDER = Comparator.comparing((Candidate c) -> !c.unread)
+      .thenComparing(Comparator.comparingLong(Candidate::activity).reversed())
+      .thenComparing(Comparator.comparingInt(Candidate::priorityRank).reversed())
+      .thenComparing(Candidate::id);
 
   private final Handle handle;
+  private Page last;
 
   JdbiInboxReads(Handle handle) {
     this.handle = handle;
@@ -45,124 +64,247 @@ final class JdbiInboxReads {
     return page(filter).rows();
   }
 
-  /** Counts and items of one inbox query; the inbox asks for both with one filter, in one snapshot. */
+  /** Counts and items of one inbox query; the inbox asks for both with one filter. */
   private record Page(InboxFilter filter, List<LaneCount> counts, List<InboxRow> rows) {}
 
-  private Page last;
+  /** A task that may be in the actor's inbox, as its index entry tells it. */
+  private static final class Candidate {
+    final String id;
+    final Lane lane;
+    /** Latest activity in microseconds since the epoch: created, updated, closed or newest event. */
+    final long activity;
+    final int priorityRank;
+    boolean unread;
 
-  /**
-   * One statement answers both counts and items: the per-lane counts ride along on each item as
-   * window aggregates, so the candidate set is built once per inbox instead of twice.
-   */
+    Candidate(String id, Lane lane, long activity, int priorityRank) {
+      this.id = id;
+      this.lane = lane;
+      this.activity = activity;
+      this.priorityRank = priorityRank;
+    }
+
+    String id() {
+      return id;
+    }
+
+    long activity() {
+      return activity;
+    }
+
+    int priorityRank() {
+      return priorityRank;
+    }
+  }
+
   private Page page(InboxFilter filter) {
     if (last != null && last.filter().equals(filter)) {
       return last;
     }
-    ObserveSql sql = new ObserveSql();
-    String visible = visibleItems(filter, sql);
-    String query = "SELECT t.*, p.lane AS o_lane, p.unread AS o_unread, p.act AS o_act, p.rn AS o_rn, "
-        + "p.lane_n AS o_lane_n, p.lane_u AS o_lane_u, "
-        + "tr.task_id AS tr_task, tr.is_read AS tr_read, tr.archived AS tr_archived, tr.dismissed AS tr_dismissed, "
-        + "tr.last_seen_activity_at AS tr_seen, tr.updated_at AS tr_updated "
-        + "FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY v.lane ORDER BY v.unread DESC, v.act DESC, "
-        + "v.priority_rank DESC, v.id) AS rn, COUNT(*) OVER (PARTITION BY v.lane) AS lane_n, "
-        + "SUM(CASE WHEN v.unread THEN 1 ELSE 0 END) OVER (PARTITION BY v.lane) AS lane_u FROM " + visible + " v) p "
-        + "JOIN tasks t ON t.id = p.id "
-        + "LEFT JOIN task_triage_state tr ON tr.task_id = t.id AND tr.actor_kind = :actor_kind AND tr.actor_ref = :actor_ref"
-        + (filter.limitPerLane() > 0 ? " WHERE p.rn <= " + filter.limitPerLane() : "")
-        + " ORDER BY p.lane, p.rn";
     Actor actor = filter.actor();
-    List<InboxRow> rows = new ArrayList<>();
-    List<LaneCount> counts = new ArrayList<>();
-    List<String> latestRunIds = new ArrayList<>();
-    handle.createQuery(query).bindMap(sql.binds).map((rs, ctx) -> {
-      Task task = Rows.TASK.map(rs, ctx);
-      Triage triage = rs.getString("tr_task") == null ? null : new Triage(task.id(), actor, rs.getBoolean("tr_read"),
-          rs.getBoolean("tr_archived"), rs.getBoolean("tr_dismissed"), micros(rs, "tr_seen"), micros(rs, "tr_updated"));
-      String latestRunId = rs.getString("latest_run_id");
-      if (latestRunId != null) {
-        latestRunIds.add(latestRunId);
+    Map<String, Triage> triage = triageOf(actor);
+    List<Candidate> candidates = new ArrayList<>();
+    // Archived first: an archived task is in the archived lane whatever else holds for it.
+    if (wants(filter, Lane.ARCHIVED)) {
+      // Sorted: neighbouring keys are looked up in key order, page after page.
+      List<String> archived = triage.values().stream().filter(Triage::archived).map(Triage::taskId).sorted().toList();
+      for (int from = 0; from < archived.size(); from += 500) {
+        readCandidates(filter, TASKS, "t.id IN (" + placeholders(Math.min(500, archived.size() - from)) + ")",
+            archived.subList(from, Math.min(archived.size(), from + 500)), Lane.ARCHIVED, candidates);
       }
-      Lane lane = Lane.ofWire(rs.getString("o_lane"));
-      if (rs.getLong("o_rn") == 1) {
-        counts.add(new LaneCount(lane, rs.getLong("o_lane_n"), rs.getLong("o_lane_u")));
-      }
-      return new InboxRow(task, lane, rs.getBoolean("o_unread"), micros(rs, "o_act"), triage, null);
-    }).forEach(rows::add);
-    Map<String, Run> latest = latestRunIds.isEmpty() ? Map.of() : latestRuns(latestRunIds);
-    List<InboxRow> withRuns = new ArrayList<>(rows.size());
-    for (InboxRow row : rows) {
-      withRuns.add(new InboxRow(row.task(), row.lane(), row.unread(), row.latestActivity(), row.triage(),
-          latest.get(row.task().id())));
     }
-    last = new Page(filter, counts, withRuns);
+    String shared = filter.lane() == null ? "t.inbox_lane IN " + SHARED_LANES
+        : SHARED.contains(filter.lane()) ? "t.inbox_lane = '" + filter.lane().wire() + "'" : null;
+    if (shared != null) {
+      readCandidates(filter, TASKS, shared, List.of(), null, candidates);
+    }
+    if (wants(filter, Lane.MY_WORK)) {
+      if (!ownerKindOf(actor.kind()).isEmpty()) {
+        readCandidates(filter, TASKS, "t.inbox_lane = 'open' AND t.owner_kind = :actor_owner_kind "
+            + "AND t.owner_ref = :actor_ref", List.of(), Lane.MY_WORK, candidates);
+      }
+      // From the runs the actor holds to their tasks, not the other way: the actor holds few runs.
+      readCandidates(filter, HELD_RUNS, "t.inbox_lane = 'open' AND h.status IN " + ACTIVE
+          + " AND h.claimed_by_kind = :actor_kind AND h.claimed_by_ref = :actor_ref", List.of(), Lane.MY_WORK, candidates);
+    }
+
+    Map<Lane, List<Candidate>> lanes = new EnumMap<>(Lane.class);
+    Set<String> myWork = new HashSet<>();
+    for (Candidate c : candidates) {
+      if (c.lane == Lane.MY_WORK && !myWork.add(c.id)) {
+        continue; // owned and held
+      }
+      Triage t = triage.get(c.id);
+      if (c.lane != Lane.ARCHIVED && t != null && t.archived()) {
+        continue; // in the archived lane, read first
+      }
+      if (c.lane != Lane.ARCHIVED && hidden(t, c.activity)) {
+        continue;
+      }
+      c.unread = c.lane != Lane.ARCHIVED && unread(t, c.activity);
+      if ((filter.lane() == null || filter.lane() == c.lane) && (!filter.unreadOnly() || c.unread)) {
+        lanes.computeIfAbsent(c.lane, l -> new ArrayList<>()).add(c);
+      }
+    }
+    List<LaneCount> counts = new ArrayList<>();
+    List<Candidate> shown = new ArrayList<>();
+    lanes.forEach((lane, items) -> {
+      counts.add(new LaneCount(lane, items.size(), items.stream().filter(c -> c.unread).count()));
+      shown.addAll(first(items, filter.limitPerLane()));
+    });
+    last = new Page(filter, counts, rows(shown, triage));
     return last;
+  }
+
+  private static boolean wants(InboxFilter filter, Lane lane) {
+    return filter.lane() == null || filter.lane() == lane;
+  }
+
+  /** The first {@code limit} items in {@link #ORDER} (all when 0): a bounded heap, not a sort of the lane. */
+  private static List<Candidate> first(List<Candidate> items, int limit) {
+    if (limit <= 0 || items.size() <= limit) {
+      List<Candidate> all = new ArrayList<>(items);
+      all.sort(ORDER);
+      return all;
+    }
+    PriorityQueue<Candidate> kept = new PriorityQueue<>(limit + 1, ORDER.reversed());
+    for (Candidate c : items) {
+      kept.add(c);
+      if (kept.size() > limit) {
+        kept.poll();
+      }
+    }
+    List<Candidate> firstItems = new ArrayList<>(kept);
+    firstItems.sort(ORDER);
+    return firstItems;
+  }
+
+  /**
+   * Adds the tasks of {@code from} matching {@code condition} (with parameters {@code :id0...} bound
+   * to {@code ids}) and the filter to {@code into}, in the lane given, or
+   * (lane null) in their stored shared lane. A task can be read twice: archived and in a shared
+   * lane, or owned and held; {@link #page} keeps one.
+   */
+  private void readCandidates(InboxFilter filter, String from, String condition, List<String> ids, Lane lane,
+      List<Candidate> into) {
+    ObserveSql sql = taskSql(filter);
+    sql.and(condition);
+    for (int i = 0; i < ids.size(); i++) {
+      sql.binds.put("id" + i, ids.get(i));
+    }
+    Actor actor = filter.actor();
+    bindIfNamed(sql, condition, "actor_kind", wire(actor.kind()));
+    bindIfNamed(sql, condition, "actor_ref", actor.ref());
+    bindIfNamed(sql, condition, "actor_owner_kind", ownerKindOf(actor.kind()));
+    // Columns by position (see CANDIDATE) and longs rather than Instants: a lane can hold tens of
+    // thousands of candidates, and few of them are shown.
+    handle.createQuery(CANDIDATE + from + sql.where()).bindMap(sql.binds).map((rs, ctx) -> {
+      long activity = Math.max(Math.max(rs.getLong(3), rs.getLong(4)), Math.max(rs.getLong(5), rs.getLong(6)));
+      return new Candidate(rs.getString(1), lane != null ? lane : sharedLane(rs.getString(2)), activity, rs.getInt(7));
+    }).forEach(into::add);
+  }
+
+  /** {@code :id0, :id1, ...} for {@code n} ids. */
+  private static String placeholders(int n) {
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      names.append(i == 0 ? ":id" : ", :id").append(i);
+    }
+    return names.toString();
+  }
+
+  private static void bindIfNamed(ObserveSql sql, String condition, String name, Object value) {
+    if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(condition).find()) {
+      sql.binds.put(name, value);
+    }
+  }
+
+  /** The task conditions of the filter. */
+  private static ObserveSql taskSql(InboxFilter filter) {
+    ObserveSql sql = new ObserveSql();
+    Filter tasks = filter.tasks() == null ? Filter.NONE : filter.tasks();
+    sql.taskConditions(new Filter(tasks.scope(), tasks.workspaceId(), tasks.ownerKind(), tasks.ownerRef(), null, null,
+        tasks.text()));
+    return sql;
+  }
+
+  /** Every triage row of the actor, by task. */
+  private Map<String, Triage> triageOf(Actor actor) {
+    Map<String, Triage> byTask = new HashMap<>();
+    handle.createQuery("SELECT task_id, is_read, archived, dismissed, last_seen_activity_at, updated_at "
+            + "FROM task_triage_state WHERE actor_kind = :k AND actor_ref = :r")
+        .bind("k", wire(actor.kind()))
+        .bind("r", actor.ref())
+        .map((rs, ctx) -> new Triage(rs.getString("task_id"), actor, rs.getBoolean("is_read"), rs.getBoolean("archived"),
+            rs.getBoolean("dismissed"), micros(rs, "last_seen_activity_at"), micros(rs, "updated_at")))
+        .forEach(t -> byTask.put(t.taskId(), t));
+    return byTask;
+  }
+
+  private static Lane sharedLane(String stored) {
+    return switch (stored) {
+      case "approvals" -> Lane.APPROVALS;
+      case "failed_runs" -> Lane.FAILED_RUNS;
+      case "blocked" -> Lane.BLOCKED;
+      default -> throw new IllegalStateException("not a shared inbox lane: " + stored);
+    };
+  }
+
+  /** Dismissed, and nothing happened since it was seen (an archived task is never hidden). */
+  private static boolean hidden(Triage t, long activity) {
+    return t != null && !t.archived() && t.dismissed() && t.lastSeenActivityAt() != null
+        && activity <= Micros.of(t.lastSeenActivityAt());
+  }
+
+  /** Never triaged, active since last seen, or not marked read. */
+  private static boolean unread(Triage t, long activity) {
+    if (t == null) {
+      return true;
+    }
+    if (t.lastSeenActivityAt() == null || activity > Micros.of(t.lastSeenActivityAt())) {
+      return true;
+    }
+    return !t.read();
+  }
+
+  /** The rows of the items shown: their tasks and latest runs, in lane then item order. */
+  private List<InboxRow> rows(List<Candidate> shown, Map<String, Triage> triage) {
+    Map<String, Task> tasks = new HashMap<>();
+    List<String> latestRunIds = new ArrayList<>();
+    List<String> ids = shown.stream().map(Candidate::id).toList();
+    for (int from = 0; from < ids.size(); from += 500) {
+      handle.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")
+          .bindList("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+          .map((rs, ctx) -> {
+            String latestRunId = rs.getString("latest_run_id");
+            if (latestRunId != null) {
+              latestRunIds.add(latestRunId);
+            }
+            return Rows.TASK.map(rs, ctx);
+          })
+          .forEach(task -> tasks.put(task.id(), task));
+    }
+    Map<String, Run> latest = latestRuns(latestRunIds);
+    List<InboxRow> rows = new ArrayList<>(shown.size());
+    for (Candidate c : shown) {
+      Task task = tasks.get(c.id);
+      if (task != null) { // deleted between the two reads
+        rows.add(new InboxRow(task, c.lane, c.unread, Instant.EPOCH.plus(c.activity, ChronoUnit.MICROS), triage.get(c.id),
+            latest.get(c.id)));
+      }
+    }
+    return rows;
   }
 
   /** The runs named by {@code tasks.latest_run_id} of the items, by task id. */
   private Map<String, Run> latestRuns(List<String> runIds) {
     Map<String, Run> byTask = new HashMap<>();
-    List<String> distinct = runIds.stream().distinct().toList();
-    for (int from = 0; from < distinct.size(); from += 500) {
-      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
-      handle.createQuery("SELECT * FROM task_runs WHERE id IN (<ids>)").bindList("ids", chunk)
-          .map(Rows.RUN).forEach(run -> byTask.put(run.taskId(), run));
+    for (int from = 0; from < runIds.size(); from += 500) {
+      handle.createQuery("SELECT * FROM task_runs WHERE id IN (<ids>)")
+          .bindList("ids", runIds.subList(from, Math.min(runIds.size(), from + 500)))
+          .map(Rows.RUN)
+          .forEach(run -> byTask.put(run.taskId(), run));
     }
     return byTask;
-  }
-
-  /**
-   * A derived table of the actor's visible inbox items (id, lane, unread, act, priority_rank) after the
-   * task filters, dismissal, and the lane and unread filters. Nested subqueries rather than {@code WITH}:
-   * H2 caches a prepared {@code WITH} statement together with the values first bound to it, so the
-   * next actor on the same connection would get the previous actor's inbox.
-   */
-  private String visibleItems(InboxFilter filter, ObserveSql sql) {
-    Actor actor = filter.actor();
-    sql.binds.put("actor_kind", wire(actor.kind()));
-    sql.binds.put("actor_ref", actor.ref());
-    // A daemon actor owns nothing: '' never equals a stored owner kind.
-    sql.binds.put("actor_owner_kind", ownerKindOf(actor.kind()));
-    Filter tasks = filter.tasks() == null ? Filter.NONE : filter.tasks();
-    sql.taskConditions(new Filter(tasks.scope(), tasks.workspaceId(), tasks.ownerKind(), tasks.ownerRef(), null, null,
-        tasks.text()));
-    String mine = "((t.owner_kind = :actor_owner_kind AND t.owner_ref = :actor_ref) OR EXISTS (SELECT 1 FROM task_runs mr "
-        + "WHERE mr.task_id = t.id AND mr.status IN " + ACTIVE
-        + " AND mr.claimed_by_kind = :actor_kind AND mr.claimed_by_ref = :actor_ref))";
-    String lane = "CASE WHEN tr.archived THEN 'archived'"
-        + " WHEN t.status = 'blocked' AND t.approval_policy = 'manual' AND t.approval_state = 'pending' THEN 'approvals'"
-        + " WHEN t.latest_run_outcome = 'failed' THEN 'failed_runs'"
-        + " WHEN t.status = 'blocked' THEN 'blocked'"
-        + " WHEN t." + OPEN_TASK + " AND " + mine + " THEN 'my_work'"
-        + " END";
-    String unread = "CASE WHEN tr.task_id IS NULL THEN TRUE WHEN tr.archived THEN FALSE"
-        + " WHEN tr.last_seen_activity_at IS NULL OR " + TASK_ACTIVITY + " > tr.last_seen_activity_at THEN TRUE"
-        + " ELSE NOT tr.is_read END";
-    String hidden = "CASE WHEN tr.task_id IS NOT NULL AND NOT tr.archived AND tr.dismissed"
-        + " AND tr.last_seen_activity_at IS NOT NULL AND " + TASK_ACTIVITY + " <= tr.last_seen_activity_at"
-        + " THEN TRUE ELSE FALSE END";
-    StringBuilder v = new StringBuilder(" WHERE lane IS NOT NULL AND NOT hidden");
-    if (filter.lane() != null) {
-      v.append(" AND lane = :lane");
-      sql.binds.put("lane", filter.lane().wire());
-    }
-    if (filter.unreadOnly()) {
-      v.append(" AND unread");
-    }
-    // Closed tasks reach a lane only through another candidate set (blocked, failed latest run,
-    // archived), so the actor's own tasks are candidates only while open.
-    String candidates = "(SELECT id FROM tasks WHERE status = 'blocked'"
-        + " UNION SELECT id FROM tasks WHERE latest_run_outcome = 'failed'"
-        + " UNION SELECT task_id FROM task_triage_state WHERE actor_kind = :actor_kind AND actor_ref = :actor_ref"
-        + " AND archived = TRUE"
-        + " UNION SELECT id FROM tasks WHERE owner_kind = :actor_owner_kind AND owner_ref = :actor_ref AND " + OPEN_TASK
-        + " UNION SELECT task_id FROM task_runs WHERE status IN " + ACTIVE
-        + " AND claimed_by_kind = :actor_kind AND claimed_by_ref = :actor_ref)";
-    String classified = "(SELECT t.id, t.priority_rank, " + TASK_ACTIVITY + " AS act, " + lane + " AS lane, " + unread
-        + " AS unread, " + hidden + " AS hidden FROM " + candidates + " cand JOIN tasks t ON t.id = cand.id"
-        + " LEFT JOIN task_triage_state tr ON tr.task_id = t.id AND tr.actor_kind = :actor_kind"
-        + " AND tr.actor_ref = :actor_ref" + sql.where() + ")";
-    return "(SELECT * FROM " + classified + " c" + v + ")";
   }
 
   private static String ownerKindOf(ActorKind kind) {

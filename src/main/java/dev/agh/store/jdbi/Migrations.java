@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 final class Migrations {
   /** Every script, oldest first. A new schema change is a new file appended here, never an edit. */
   private static final List<String> SCRIPTS = List.of("V001__schema.sql", "V002__runs_and_sessions.sql",
-      "V003__live_views.sql", "V004__observe_indexes.sql", "V005__observe_summaries.sql", "V006__observe_covering_index.sql");
+      "V003__live_views.sql", "V004__observe_indexes.sql", "V005__observe_summaries.sql", "V006__observe_covering_index.sql",
+      "V007__inbox_lanes.sql");
 
   private Migrations() {}
 
@@ -69,7 +70,8 @@ final class Migrations {
       int current = handle.createQuery("SELECT COALESCE(MAX(version), 0) FROM agh_schema_version").mapTo(Integer.class).one();
       for (int i = current; i < SCRIPTS.size(); i++) {
         String script = SCRIPTS.get(i);
-        for (String statement : statements(load(script).replace("${text}", dialect.textType()))) {
+        for (String statement : statements(load(script).replace("${text}", dialect.textType())
+            .replace("${stored}", dialect.storedGenerated()))) {
           handle.execute(statement);
         }
         handle.createUpdate("INSERT INTO agh_schema_version (version, script) VALUES (:v, :s)")

@@ -21,9 +21,6 @@ final class ObserveSql {
    * index entries, finished ones come from finished_run_totals.
    */
   static final String STARTED_UNFINISHED = "('claimed', 'starting', 'running', 'needs_attention')";
-  /** Latest activity of a task row; every event moves last_activity_at (see Triage.latestActivity). */
-  static final String TASK_ACTIVITY =
-      "GREATEST(t.created_at, t.updated_at, COALESCE(t.closed_at, 0), t.last_activity_at)";
 
   final List<String> conditions = new ArrayList<>();
   final Map<String, Object> binds = new LinkedHashMap<>();

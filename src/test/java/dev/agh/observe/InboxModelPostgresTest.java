@@ -1,0 +1,18 @@
+package dev.agh.observe;
+
+import dev.agh.testing.Databases;
+import org.junit.jupiter.api.Tag;
+
+/** The inbox against its model on PostgreSQL (skipped unless AGH_TEST_POSTGRES_URL is set). */
+@Tag("postgres")
+class InboxModelPostgresTest extends InboxModelContract {
+  @Override
+  String openUrl() {
+    return Databases.postgresUrl();
+  }
+
+  @Override
+  void dropUrl(String url) {
+    Databases.dropSchema(url);
+  }
+}
