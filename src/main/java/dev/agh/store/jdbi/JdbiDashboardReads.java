@@ -69,11 +69,17 @@ final class JdbiDashboardReads {
           return n;
         })
         .list();
+    // The ORDER BY is an index, so the engine reads the first matching entry and stops: tasks_activity,
+    // or for one workspace tasks_workspace_activity. Its leading workspace id is in the ORDER BY so
+    // that H2 sees the match, and the scope (implied by the workspace) is left out so that no other
+    // index looks as good.
     ObserveSql latest = new ObserveSql();
-    latest.taskConditions(filter);
-    // The ORDER BY is the tasks_activity index, so the engine reads the first matching entry and stops.
+    boolean oneWorkspace = filter.workspaceId() != null;
+    latest.taskConditions(oneWorkspace ? new Filter(null, filter.workspaceId(), null, null, null, null, null) : filter);
+    String order = (oneWorkspace ? "t.workspace_id, " : "")
+        + "t.last_activity_at DESC, t.updated_at DESC, t.created_at DESC, t.id DESC";
     Instant latestActivity = handle.createQuery("SELECT t.last_activity_at FROM tasks t" + latest.where()
-            + " ORDER BY t.last_activity_at DESC, t.updated_at DESC, t.created_at DESC, t.id DESC LIMIT 1")
+            + " ORDER BY " + order + " LIMIT 1")
         .bindMap(latest.binds)
         .map((rs, ctx) -> micros(rs, "last_activity_at"))
         .findOne()
@@ -213,7 +219,7 @@ final class JdbiDashboardReads {
 
   List<QueueRow> queueDepth(Filter filter) {
     ObserveSql sql = new ObserveSql();
-    String from = sql.runFrom(filter);
+    String from = sql.runsOf(filter);
     sql.and("r.status = 'queued'");
     List<QueueRow> rows = new ArrayList<>(handle.createQuery(
             "SELECT COALESCE(r.network_channel, '') AS channel, COUNT(*) AS n, MIN(r.queued_at) AS oldest" + from
@@ -228,7 +234,7 @@ final class JdbiDashboardReads {
 
   long stuckRuns(Filter filter, Instant now, StuckThresholds thresholds) {
     ObserveSql sql = new ObserveSql();
-    String from = sql.runFrom(filter);
+    String from = sql.runsOf(filter);
     sql.and("r.status IN ('claimed', 'starting', 'running')");
     sql.and("((r.status = 'claimed' AND COALESCE(r.claimed_at, r.queued_at) <= :claimed_cut)"
         + " OR (r.status = 'starting' AND COALESCE(r.claimed_at, r.queued_at) <= :starting_cut)"
@@ -241,7 +247,7 @@ final class JdbiDashboardReads {
 
   long activeOrphanRuns(Filter filter) {
     ObserveSql sql = new ObserveSql();
-    String from = sql.runFrom(filter);
+    String from = sql.runsOf(filter);
     sql.and("r.status IN ('starting', 'running')");
     sql.and("(r.session_id IS NULL OR r.session_id = '' OR NOT EXISTS (SELECT 1 FROM agent_sessions s "
         + "WHERE s.session_id = r.session_id AND s.state = 'active'))");

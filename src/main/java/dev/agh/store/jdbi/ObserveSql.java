@@ -87,6 +87,19 @@ final class ObserveSql {
   }
 
   /**
+   * {@code FROM task_runs r} for the runs of the tasks in {@code f}: by the runs' own copy of the
+   * workspace when that is all {@code f} asks (no join, and the covering index serves it), else
+   * {@link #runFrom}.
+   */
+  String runsOf(Filter f) {
+    if (byWorkspaceOnly(f)) {
+      workspaceKeyConditions(f, "r.workspace_key");
+      return " FROM task_runs r";
+    }
+    return runFrom(f);
+  }
+
+  /**
    * True when {@code f} selects tasks by scope and workspace at most: then the runs of the task set
    * are those with a matching {@code task_runs.workspace_key} (a copy of the task's workspace, which
    * never changes; '' for global tasks), and no join is needed.

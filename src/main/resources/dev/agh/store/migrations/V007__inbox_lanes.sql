@@ -16,3 +16,7 @@ CREATE INDEX tasks_inbox ON tasks (inbox_lane, owner_kind, owner_ref, workspace_
 DROP INDEX task_triage_actor;
 CREATE INDEX task_triage_actor ON task_triage_state (actor_kind, actor_ref, updated_at DESC, task_id, is_read, archived,
   dismissed, last_seen_activity_at);
+-- One workspace's tasks in activity order: the dashboard's latest activity of a workspace is the
+-- first entry. (tasks_workspace stays: H2 holds the workspace foreign key with it.)
+CREATE INDEX tasks_workspace_activity ON tasks (workspace_id, last_activity_at DESC, updated_at DESC, created_at DESC,
+  id DESC);
