@@ -1,7 +1,6 @@
 package dev.agh.store.jdbi;
 
 import static dev.agh.store.jdbi.ObserveSql.ACTIVE;
-import static dev.agh.store.jdbi.ObserveSql.micros;
 import static dev.agh.store.jdbi.Rows.wire;
 
 import dev.agh.domain.Actor;
@@ -101,12 +100,12 @@ final class JdbiInboxReads {
       return last;
     }
     Actor actor = filter.actor();
-    Map<String, Triage> triage = triageOf(actor);
+    Map<String, Mark> triage = triageOf(actor);
     List<Candidate> candidates = new ArrayList<>();
     // Archived first: an archived task is in the archived lane whatever else holds for it.
     if (wants(filter, Lane.ARCHIVED)) {
       // Sorted: neighbouring keys are looked up in key order, page after page.
-      List<String> archived = triage.values().stream().filter(Triage::archived).map(Triage::taskId).sorted().toList();
+      List<String> archived = triage.values().stream().filter(Mark::archived).map(Mark::taskId).sorted().toList();
       for (int from = 0; from < archived.size(); from += 500) {
         readCandidates(filter, TASKS, "t.id IN (" + placeholders(Math.min(500, archived.size() - from)) + ")",
             archived.subList(from, Math.min(archived.size(), from + 500)), Lane.ARCHIVED, candidates);
@@ -133,7 +132,7 @@ final class JdbiInboxReads {
       if (c.lane == Lane.MY_WORK && !myWork.add(c.id)) {
         continue; // owned and held
       }
-      Triage t = triage.get(c.id);
+      Mark t = triage.get(c.id);
       if (c.lane != Lane.ARCHIVED && t != null && t.archived()) {
         continue; // in the archived lane, read first
       }
@@ -151,7 +150,7 @@ final class JdbiInboxReads {
       counts.add(new LaneCount(lane, items.size(), items.stream().filter(c -> c.unread).count()));
       shown.addAll(first(items, filter.limitPerLane()));
     });
-    last = new Page(filter, counts, rows(shown, triage));
+    last = new Page(filter, counts, rows(shown, triage, actor));
     return last;
   }
 
@@ -227,15 +226,34 @@ final class JdbiInboxReads {
     return sql;
   }
 
+  /**
+   * One triage row of the actor, times in microseconds ({@link #NEVER}: not seen): a caller can have
+   * triaged thousands of tasks, and only the rows of the items shown become {@link Triage}s.
+   */
+  private record Mark(String taskId, boolean read, boolean archived, boolean dismissed, long lastSeen, long updated) {
+    static final long NEVER = Long.MIN_VALUE;
+
+    Triage toTriage(Actor actor) {
+      return new Triage(taskId, actor, read, archived, dismissed, instant(lastSeen), instant(updated));
+    }
+
+    private static Instant instant(long micros) {
+      return micros == NEVER ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+  }
+
   /** Every triage row of the actor, by task. */
-  private Map<String, Triage> triageOf(Actor actor) {
-    Map<String, Triage> byTask = new HashMap<>();
+  private Map<String, Mark> triageOf(Actor actor) {
+    Map<String, Mark> byTask = new HashMap<>();
     handle.createQuery("SELECT task_id, is_read, archived, dismissed, last_seen_activity_at, updated_at "
             + "FROM task_triage_state WHERE actor_kind = :k AND actor_ref = :r")
         .bind("k", wire(actor.kind()))
         .bind("r", actor.ref())
-        .map((rs, ctx) -> new Triage(rs.getString("task_id"), actor, rs.getBoolean("is_read"), rs.getBoolean("archived"),
-            rs.getBoolean("dismissed"), micros(rs, "last_seen_activity_at"), micros(rs, "updated_at")))
+        .map((rs, ctx) -> {
+          long lastSeen = rs.getLong(5);
+          return new Mark(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+              rs.wasNull() ? Mark.NEVER : lastSeen, rs.getLong(6));
+        })
         .forEach(t -> byTask.put(t.taskId(), t));
     return byTask;
   }
@@ -250,24 +268,20 @@ final class JdbiInboxReads {
   }
 
   /** Dismissed, and nothing happened since it was seen (an archived task is never hidden). */
-  private static boolean hidden(Triage t, long activity) {
-    return t != null && !t.archived() && t.dismissed() && t.lastSeenActivityAt() != null
-        && activity <= Micros.of(t.lastSeenActivityAt());
+  private static boolean hidden(Mark t, long activity) {
+    return t != null && !t.archived() && t.dismissed() && t.lastSeen() != Mark.NEVER && activity <= t.lastSeen();
   }
 
   /** Never triaged, active since last seen, or not marked read. */
-  private static boolean unread(Triage t, long activity) {
-    if (t == null) {
-      return true;
-    }
-    if (t.lastSeenActivityAt() == null || activity > Micros.of(t.lastSeenActivityAt())) {
+  private static boolean unread(Mark t, long activity) {
+    if (t == null || t.lastSeen() == Mark.NEVER || activity > t.lastSeen()) {
       return true;
     }
     return !t.read();
   }
 
   /** The rows of the items shown: their tasks and latest runs, in lane then item order. */
-  private List<InboxRow> rows(List<Candidate> shown, Map<String, Triage> triage) {
+  private List<InboxRow> rows(List<Candidate> shown, Map<String, Mark> triage, Actor actor) {
     Map<String, Task> tasks = new HashMap<>();
     List<String> latestRunIds = new ArrayList<>();
     List<String> ids = shown.stream().map(Candidate::id).toList();
@@ -288,8 +302,9 @@ final class JdbiInboxReads {
     for (Candidate c : shown) {
       Task task = tasks.get(c.id);
       if (task != null) { // deleted between the two reads
-        rows.add(new InboxRow(task, c.lane, c.unread, Instant.EPOCH.plus(c.activity, ChronoUnit.MICROS), triage.get(c.id),
-            latest.get(c.id)));
+        Mark mark = triage.get(c.id);
+        rows.add(new InboxRow(task, c.lane, c.unread, Instant.EPOCH.plus(c.activity, ChronoUnit.MICROS),
+            mark == null ? null : mark.toTriage(actor), latest.get(c.id)));
       }
     }
     return rows;
