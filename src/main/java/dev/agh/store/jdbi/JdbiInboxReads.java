@@ -99,8 +99,20 @@ final class JdbiInboxReads {
     if (last != null && last.filter().equals(filter)) {
       return last;
     }
-    Actor actor = filter.actor();
-    Map<String, Mark> triage = triageOf(actor);
+    Map<String, Mark> triage = triageOf(filter.actor());
+    Map<Lane, List<Candidate>> lanes = classify(filter, candidates(filter, triage), triage);
+    List<LaneCount> counts = new ArrayList<>();
+    List<Candidate> shown = new ArrayList<>();
+    lanes.forEach((lane, items) -> {
+      counts.add(new LaneCount(lane, items.size(), items.stream().filter(c -> c.unread).count()));
+      shown.addAll(first(items, filter.limitPerLane()));
+    });
+    last = new Page(filter, counts, rows(shown, triage, filter.actor()));
+    return last;
+  }
+
+  /** Every task that may be in the caller's inbox under the filter; a lane filter skips the others' reads. */
+  private List<Candidate> candidates(InboxFilter filter, Map<String, Mark> triage) {
     List<Candidate> candidates = new ArrayList<>();
     // Archived first: an archived task is in the archived lane whatever else holds for it.
     if (wants(filter, Lane.ARCHIVED)) {
@@ -117,7 +129,7 @@ final class JdbiInboxReads {
       readCandidates(filter, TASKS, shared, List.of(), null, candidates);
     }
     if (wants(filter, Lane.MY_WORK)) {
-      if (!ownerKindOf(actor.kind()).isEmpty()) {
+      if (!ownerKindOf(filter.actor().kind()).isEmpty()) {
         readCandidates(filter, TASKS, "t.inbox_lane = 'open' AND t.owner_kind = :actor_owner_kind "
             + "AND t.owner_ref = :actor_ref", List.of(), Lane.MY_WORK, candidates);
       }
@@ -125,7 +137,15 @@ final class JdbiInboxReads {
       readCandidates(filter, HELD_RUNS, "t.inbox_lane = 'open' AND h.status IN " + ACTIVE
           + " AND h.claimed_by_kind = :actor_kind AND h.claimed_by_ref = :actor_ref", List.of(), Lane.MY_WORK, candidates);
     }
+    return candidates;
+  }
 
+  /**
+   * The candidates by lane after dismissal and the lane and unread filters, each marked unread or not
+   * by the rules of {@link Triage#effective}; a task read twice is kept once.
+   */
+  private static Map<Lane, List<Candidate>> classify(InboxFilter filter, List<Candidate> candidates,
+      Map<String, Mark> triage) {
     Map<Lane, List<Candidate>> lanes = new EnumMap<>(Lane.class);
     Set<String> myWork = new HashSet<>();
     for (Candidate c : candidates) {
@@ -140,18 +160,11 @@ final class JdbiInboxReads {
         continue;
       }
       c.unread = c.lane != Lane.ARCHIVED && unread(t, c.activity);
-      if ((filter.lane() == null || filter.lane() == c.lane) && (!filter.unreadOnly() || c.unread)) {
+      if (wants(filter, c.lane) && (!filter.unreadOnly() || c.unread)) {
         lanes.computeIfAbsent(c.lane, l -> new ArrayList<>()).add(c);
       }
     }
-    List<LaneCount> counts = new ArrayList<>();
-    List<Candidate> shown = new ArrayList<>();
-    lanes.forEach((lane, items) -> {
-      counts.add(new LaneCount(lane, items.size(), items.stream().filter(c -> c.unread).count()));
-      shown.addAll(first(items, filter.limitPerLane()));
-    });
-    last = new Page(filter, counts, rows(shown, triage, actor));
-    return last;
+    return lanes;
   }
 
   private static boolean wants(InboxFilter filter, Lane lane) {
