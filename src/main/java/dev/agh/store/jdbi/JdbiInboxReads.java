@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The inbox, read from index entries. A task's lane but for the actor's own part is the stored
@@ -118,24 +119,27 @@ final class JdbiInboxReads {
     if (wants(filter, Lane.ARCHIVED)) {
       // Sorted: neighbouring keys are looked up in key order, page after page.
       List<String> archived = triage.values().stream().filter(Mark::archived).map(Mark::taskId).sorted().toList();
-      for (int from = 0; from < archived.size(); from += 500) {
-        readCandidates(filter, TASKS, "t.id IN (" + placeholders(Math.min(500, archived.size() - from)) + ")",
-            archived.subList(from, Math.min(archived.size(), from + 500)), Lane.ARCHIVED, candidates);
+      for (List<String> ids : chunks(archived)) {
+        readCandidates(filter, TASKS, "t.id IN (<ids>)", Map.of(), ids, Lane.ARCHIVED, candidates);
       }
     }
     String shared = filter.lane() == null ? "t.inbox_lane IN " + SHARED_LANES
         : SHARED.contains(filter.lane()) ? "t.inbox_lane = '" + filter.lane().wire() + "'" : null;
     if (shared != null) {
-      readCandidates(filter, TASKS, shared, List.of(), null, candidates);
+      readCandidates(filter, TASKS, shared, Map.of(), List.of(), null, candidates);
     }
     if (wants(filter, Lane.MY_WORK)) {
-      if (!ownerKindOf(filter.actor().kind()).isEmpty()) {
-        readCandidates(filter, TASKS, "t.inbox_lane = 'open' AND t.owner_kind = :actor_owner_kind "
-            + "AND t.owner_ref = :actor_ref", List.of(), Lane.MY_WORK, candidates);
+      Actor actor = filter.actor();
+      String ownerKind = ownerKindOf(actor.kind());
+      if (!ownerKind.isEmpty()) {
+        readCandidates(filter, TASKS, "t.inbox_lane = 'open' AND t.owner_kind = :owner_kind_of_actor "
+            + "AND t.owner_ref = :actor_ref", Map.of("owner_kind_of_actor", ownerKind, "actor_ref", actor.ref()),
+            List.of(), Lane.MY_WORK, candidates);
       }
       // From the runs the actor holds to their tasks, not the other way: the actor holds few runs.
       readCandidates(filter, HELD_RUNS, "t.inbox_lane = 'open' AND h.status IN " + ACTIVE
-          + " AND h.claimed_by_kind = :actor_kind AND h.claimed_by_ref = :actor_ref", List.of(), Lane.MY_WORK, candidates);
+          + " AND h.claimed_by_kind = :actor_kind AND h.claimed_by_ref = :actor_ref",
+          Map.of("actor_kind", wire(actor.kind()), "actor_ref", actor.ref()), List.of(), Lane.MY_WORK, candidates);
     }
     return candidates;
   }
@@ -191,43 +195,35 @@ final class JdbiInboxReads {
   }
 
   /**
-   * Adds the tasks of {@code from} matching {@code condition} (with parameters {@code :id0...} bound
-   * to {@code ids}) and the filter to {@code into}, in the lane given, or
+   * Adds the tasks of {@code from} matching {@code condition} (with {@code params}, and {@code <ids>}
+   * bound to {@code ids}) and the filter to {@code into}, in the lane given, or
    * (lane null) in their stored shared lane. A task can be read twice: archived and in a shared
    * lane, or owned and held; {@link #page} keeps one.
    */
-  private void readCandidates(InboxFilter filter, String from, String condition, List<String> ids, Lane lane,
-      List<Candidate> into) {
+  private void readCandidates(InboxFilter filter, String from, String condition, Map<String, Object> params,
+      List<String> ids, Lane lane, List<Candidate> into) {
     ObserveSql sql = taskSql(filter);
     sql.and(condition);
-    for (int i = 0; i < ids.size(); i++) {
-      sql.binds.put("id" + i, ids.get(i));
+    sql.binds.putAll(params);
+    Query query = handle.createQuery(CANDIDATE + from + sql.where()).bindMap(sql.binds);
+    if (!ids.isEmpty()) {
+      query.bindList("ids", ids);
     }
-    Actor actor = filter.actor();
-    bindIfNamed(sql, condition, "actor_kind", wire(actor.kind()));
-    bindIfNamed(sql, condition, "actor_ref", actor.ref());
-    bindIfNamed(sql, condition, "actor_owner_kind", ownerKindOf(actor.kind()));
     // Columns by position (see CANDIDATE) and longs rather than Instants: a lane can hold tens of
     // thousands of candidates, and few of them are shown.
-    handle.createQuery(CANDIDATE + from + sql.where()).bindMap(sql.binds).map((rs, ctx) -> {
+    query.map((rs, ctx) -> {
       long activity = Math.max(Math.max(rs.getLong(3), rs.getLong(4)), Math.max(rs.getLong(5), rs.getLong(6)));
       return new Candidate(rs.getString(1), lane != null ? lane : sharedLane(rs.getString(2)), activity, rs.getInt(7));
     }).forEach(into::add);
   }
 
-  /** {@code :id0, :id1, ...} for {@code n} ids. */
-  private static String placeholders(int n) {
-    StringBuilder names = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      names.append(i == 0 ? ":id" : ", :id").append(i);
+  /** {@code list} in pieces of at most 500: the size of one {@code IN} list. */
+  private static <T> List<List<T>> chunks(List<T> list) {
+    List<List<T>> pieces = new ArrayList<>();
+    for (int from = 0; from < list.size(); from += 500) {
+      pieces.add(list.subList(from, Math.min(list.size(), from + 500)));
     }
-    return names.toString();
-  }
-
-  private static void bindIfNamed(ObserveSql sql, String condition, String name, Object value) {
-    if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(condition).find()) {
-      sql.binds.put(name, value);
-    }
+    return pieces;
   }
 
   /** The task conditions of the filter. */
@@ -298,9 +294,9 @@ final class JdbiInboxReads {
     Map<String, Task> tasks = new HashMap<>();
     List<String> latestRunIds = new ArrayList<>();
     List<String> ids = shown.stream().map(Candidate::id).toList();
-    for (int from = 0; from < ids.size(); from += 500) {
+    for (List<String> chunk : chunks(ids)) {
       handle.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")
-          .bindList("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+          .bindList("ids", chunk)
           .map((rs, ctx) -> {
             String latestRunId = rs.getString("latest_run_id");
             if (latestRunId != null) {
@@ -326,9 +322,9 @@ final class JdbiInboxReads {
   /** The runs named by {@code tasks.latest_run_id} of the items, by task id. */
   private Map<String, Run> latestRuns(List<String> runIds) {
     Map<String, Run> byTask = new HashMap<>();
-    for (int from = 0; from < runIds.size(); from += 500) {
+    for (List<String> chunk : chunks(runIds)) {
       handle.createQuery("SELECT * FROM task_runs WHERE id IN (<ids>)")
-          .bindList("ids", runIds.subList(from, Math.min(runIds.size(), from + 500)))
+          .bindList("ids", chunk)
           .map(Rows.RUN)
           .forEach(run -> byTask.put(run.taskId(), run));
     }
