@@ -3174,7 +3174,7 @@ function _picocli_agh_bench_cycle() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--agents' '--tasks' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--agents' '--tasks' '--rate' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -3184,6 +3184,9 @@ function _picocli_agh_bench_cycle() {
       return
       ;;
     '--tasks')
+      return
+      ;;
+    '--rate')
       return
       ;;
     '-o'|'--output')

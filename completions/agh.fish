@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--subscribers' '--events' '--runs' '--iterations'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations'
                 set skip 1
             case '-*'
             case '*'
@@ -856,6 +856,7 @@ complete -c agh -n '__agh_at bench' -s 'v' -l 'verbose' -d 'Print stack traces o
 # agh bench cycle
 complete -c agh -n '__agh_at bench cycle' -l 'agents' -r -d 'Concurrent agents (default 8).'
 complete -c agh -n '__agh_at bench cycle' -l 'tasks' -r -d 'Queued runs to work through (default 20000).'
+complete -c agh -n '__agh_at bench cycle' -l 'rate' -r -d 'Cycles per second of all agents together; 0 (default): as fast as they can.'
 complete -c agh -n '__agh_at bench cycle' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at bench cycle' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at bench cycle' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -25,27 +26,48 @@ public final class BenchTarget implements AutoCloseable {
   private final URI server;
   private final String operatorToken;
   private final Path tempDir;
+  private final Path storeFile;
 
-  private BenchTarget(LocalTaskService local, URI server, String operatorToken, Path tempDir) {
+  private BenchTarget(LocalTaskService local, URI server, String operatorToken, Path tempDir, Path storeFile) {
     this.local = local;
     this.server = server;
     this.operatorToken = operatorToken;
     this.tempDir = tempDir;
+    this.storeFile = storeFile;
   }
 
   public static BenchTarget open(AppConfig config, int connections) {
     if (config.serverUrl() != null) {
       String token = config.token() != null ? config.token() : new dev.agh.app.DataDirectory(config.home()).existingOperatorToken();
-      return new BenchTarget(null, URI.create(config.serverUrl()), token, null);
+      return new BenchTarget(null, URI.create(config.serverUrl()), token, null, null);
     }
     try {
       Path dir = Files.createTempDirectory("agh-bench");
       String url = config.dbUrl() != null ? config.dbUrl()
           : new AppConfig(dir, null, null, null, null, config.user()).effectiveDbUrl();
       JdbiTaskStore store = JdbiTaskStore.open(url, connections);
-      return new BenchTarget(new LocalTaskService(store, Clock.systemUTC()), null, null, dir);
+      return new BenchTarget(new LocalTaskService(store, Clock.systemUTC()), null, null, dir, h2File(url));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The H2 file behind a {@code jdbc:h2:file:} URL, or null for any other database. */
+  private static Path h2File(String url) {
+    String prefix = "jdbc:h2:file:";
+    if (!url.startsWith(prefix)) {
+      return null;
+    }
+    int options = url.indexOf(';');
+    return Path.of(url.substring(prefix.length(), options < 0 ? url.length() : options) + ".mv.db");
+  }
+
+  /** The size of the embedded H2 file, when the target is one. */
+  public OptionalLong storeFileBytes() {
+    try {
+      return storeFile != null && Files.exists(storeFile) ? OptionalLong.of(Files.size(storeFile)) : OptionalLong.empty();
+    } catch (IOException e) {
+      return OptionalLong.empty();
     }
   }
 

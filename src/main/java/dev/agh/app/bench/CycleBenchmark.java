@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -26,12 +27,18 @@ public final class CycleBenchmark {
 
   private CycleBenchmark() {}
 
-  public static Map<String, Object> run(BenchTarget target, int agents, int tasks, Consumer<String> progress) throws InterruptedException {
+  /**
+   * Runs the benchmark; {@code rate} paces the agents to that many cycles per second together (0: as
+   * fast as they can), to see how the store behaves under a steady load rather than the largest one.
+   */
+  public static Map<String, Object> run(BenchTarget target, int agents, int tasks, double rate, Consumer<String> progress)
+      throws InterruptedException {
     TaskService operator = target.operator();
     Caller op = target.operatorCaller();
     long seedStart = System.nanoTime();
     seed(operator, op, tasks, agents, progress);
     double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+    OptionalLong seededBytes = target.storeFileBytes();
 
     List<SessionResponse> sessions = new ArrayList<>();
     for (int i = 0; i < agents; i++) {
@@ -53,7 +60,15 @@ public final class CycleBenchmark {
           SessionResponse s = sessions.get(index);
           TaskService service = target.agent(s.token());
           Caller me = target.agentCaller(s.session().sessionId());
-          while (true) {
+          for (long cycle = 0; ; cycle++) {
+            if (rate > 0) {
+              // This agent's cycles are every agents/rate seconds, offset so the agents take turns.
+              long due = start + (long) ((cycle * agents + index) * 1e9 / rate);
+              long wait = due - System.nanoTime();
+              if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+              }
+            }
             long t0 = System.nanoTime();
             Optional<ClaimResponse> claim = service.claimNext(me, null);
             long t1 = System.nanoTime();
@@ -80,6 +95,7 @@ public final class CycleBenchmark {
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     Map<String, Object> cpuPerCycle = cpu.perUnit(done.get());
+    OptionalLong cycledBytes = target.storeFileBytes();
     if (!failures.isEmpty()) {
       throw new IllegalStateException("an agent failed: " + failures.get(0), failures.get(0));
     }
@@ -90,6 +106,9 @@ public final class CycleBenchmark {
     out.put("target", target.describe());
     out.put("agents", agents);
     out.put("tasks", tasks);
+    if (rate > 0) {
+      out.put("rate", rate);
+    }
     out.put("seed_seconds", round(seedSeconds));
     out.put("cycles", done.get());
     out.put("elapsed_seconds", round(elapsed));
@@ -99,6 +118,13 @@ public final class CycleBenchmark {
     out.put("claim_latency_ms", Percentiles.of(flatten(claimNanos), "p50", "p99"));
     out.put("complete_latency_ms", Percentiles.of(flatten(completeNanos), "p50", "p99"));
     out.put("wake_latency_ms", Percentiles.of(wake, "p50", "p99"));
+    // The embedded file's size after the seed and after the cycles: H2 writes each commit as a new chunk.
+    if (seededBytes.isPresent() && cycledBytes.isPresent()) {
+      Map<String, Object> fileMb = new LinkedHashMap<>();
+      fileMb.put("seeded", round(seededBytes.getAsLong() / 1e6));
+      fileMb.put("cycled", round(cycledBytes.getAsLong() / 1e6));
+      out.put("store_file_mb", fileMb);
+    }
     return out;
   }
 

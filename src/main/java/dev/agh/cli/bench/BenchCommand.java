@@ -30,13 +30,16 @@ public final class BenchCommand {
     @Option(names = "--tasks", defaultValue = "20000", description = "Queued runs to work through (default ${DEFAULT-VALUE}).")
     int tasks;
 
+    @Option(names = "--rate", defaultValue = "0", description = "Cycles per second of all agents together; 0 (default): as fast as they can.")
+    double rate;
+
     @Override
     public Integer call() throws InterruptedException {
       RootCommand root = spec.root().commandLine().getCommand();
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try (BenchTarget target = BenchTarget.open(root.config(), agents + 2)) {
-        Map<String, Object> result = CycleBenchmark.run(target, agents, tasks, line -> {
+        Map<String, Object> result = CycleBenchmark.run(target, agents, tasks, rate, line -> {
           err.println(line);
           err.flush();
         });

@@ -38,6 +38,7 @@ final class GroupCommit implements AutoCloseable {
   private final Jdbi jdbi;
   private Handle handle;
   private RawSql sql;
+  private H2Compaction compaction;
   private long lastUsed;
   private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
   private final List<LongConsumer> listeners;
@@ -132,6 +133,9 @@ final class GroupCommit implements AutoCloseable {
         listener.accept(written);
       }
     }
+    if (compaction != null) {
+      compaction.maybeRun(queue.isEmpty()); // after the acknowledgements: the batch does not wait for it
+    }
   }
 
   /**
@@ -152,6 +156,7 @@ final class GroupCommit implements AutoCloseable {
     if (handle == null) {
       handle = jdbi.open();
       sql = RawSql.keeping(handle.getConnection());
+      compaction = H2Compaction.of(handle.getConnection());
     }
     lastUsed = now;
   }
@@ -184,6 +189,7 @@ final class GroupCommit implements AutoCloseable {
     }
     handle = null;
     sql = null;
+    compaction = null;
   }
 
   @Override

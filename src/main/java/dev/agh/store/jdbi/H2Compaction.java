@@ -1,0 +1,94 @@
+package dev.agh.store.jdbi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps an embedded H2 file from growing with every commit.
+ *
+ * <p>H2 writes each commit as a new chunk at the end of its file. A chunk is freed once none of its
+ * pages is live any more, but in a task queue most chunks keep one or two live pages (the rows of
+ * tasks that finished and are never written again), so without compaction the file grows by tens of
+ * kilobytes per task, for good: 1.4 GB after 5,000 agent cycles (BENCHMARKS.md). H2 compacts in its
+ * background writer thread only, and that thread does not run with {@code WRITE_DELAY=0}, the
+ * setting that makes every commit durable before it is acknowledged. So the store's writer does it
+ * between batches: it rewrites the live pages of the sparsest old chunks into a new one (at most
+ * {@link #WRITE_LIMIT} bytes, a pause of a few milliseconds) and commits, which lets H2 free the old
+ * chunks. A turn runs when no write waits, at most every {@link #IDLE_EVERY_NANOS}, and under a load
+ * that never lets the writer idle, every {@link #BUSY_EVERY_NANOS} anyway. A chunk younger than H2's
+ * retention time (45 s) is never rewritten or freed: H2 keeps it for the case of a power loss.
+ */
+final class H2Compaction {
+  private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
+  /** At most one turn per this interval while the writer has nothing else to do. */
+  static final long IDLE_EVERY_NANOS = 200_000_000L;
+  /** At least one turn per this interval however busy the writer is. */
+  static final long BUSY_EVERY_NANOS = 2_000_000_000L;
+  /** Compact while less than this share (percent) of the chunks' bytes is live. */
+  static final int TARGET_FILL_RATE = 80;
+  /** Live bytes moved per turn: bounds the pause a turn adds before the next batch. */
+  static final int WRITE_LIMIT = 1 << 20;
+
+  private final MVStore store;
+  private long lastTurn = System.nanoTime();
+
+  private H2Compaction(MVStore store) {
+    this.store = store;
+  }
+
+  /**
+   * The compaction of the H2 file behind {@code connection}, or null when it is not an H2 database
+   * opened in this process (PostgreSQL, an in-memory database, or another process's file reached
+   * through H2's automatic server mode: that process compacts it).
+   */
+  static H2Compaction of(Connection connection) {
+    try {
+      if (!connection.isWrapperFor(JdbcConnection.class)) {
+        return null;
+      }
+      if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local)) {
+        return null;
+      }
+      MVStore store = local.getDatabase().getStore().getMvStore();
+      return store.getFileStore() == null ? null : new H2Compaction(store);
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("no compaction of the store file: {}", e.toString());
+      return null;
+    }
+  }
+
+  /** Runs a turn if one is due; {@code idle}: no write is waiting. */
+  void maybeRun(boolean idle) {
+    long now = System.nanoTime();
+    if (now - lastTurn < (idle ? IDLE_EVERY_NANOS : BUSY_EVERY_NANOS)) {
+      return;
+    }
+    lastTurn = now;
+    runTurn();
+  }
+
+  /** Rewrites the sparsest old chunks, up to {@link #WRITE_LIMIT} live bytes; true if any was. */
+  boolean runTurn() {
+    try {
+      if (store.isClosed() || !store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
+        return false;
+      }
+      store.commit();
+      return true;
+    } catch (RuntimeException e) {
+      // Compaction only saves space; a failed turn is tried again later and costs no data.
+      LOG.warn("compacting the store file failed: {}", e.toString());
+      return false;
+    }
+  }
+
+  /** The share (percent) of the chunks' bytes that is live. */
+  int chunksFillRate() {
+    return store.getFileStore().getChunksFillRate();
+  }
+}
