@@ -161,7 +161,7 @@ public final class EventFeed implements AutoCloseable {
         joined.forEach(s -> s.join(head));
         if (subscribers.isEmpty()) {
           head = -1;
-        } else if (signalled || store.latestEventSequence() > head) {
+        } else if (signalled || !store.toldOfOtherCommits() && store.latestEventSequence() > head) {
           pumpEvents(subscribers);
         }
       } catch (RuntimeException storeFailure) {

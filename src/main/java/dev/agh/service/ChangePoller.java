@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Notices commits made by other processes (another CLI on the same H2 file, another server node on
  * the same PostgreSQL database) by reading the event counter every few milliseconds, but only while
- * somebody waits for work; in-process commits wake waiters directly and never wait for this.
+ * somebody waits for work and the store does not tell of them itself (PostgreSQL's LISTEN/NOTIFY);
+ * in-process commits wake waiters directly and never wait for this.
  */
 final class ChangePoller {
   private static final long PERIOD_MILLIS = 10;
@@ -41,11 +42,15 @@ final class ChangePoller {
             wait();
           }
         }
-        long latest = store.latestEventSequence();
-        if (seen >= 0 && latest != seen) {
-          signal.signal();
+        if (store.toldOfOtherCommits()) {
+          seen = -1; // the store tells of other commits itself; read again from scratch if it stops
+        } else {
+          long latest = store.latestEventSequence();
+          if (seen >= 0 && latest != seen) {
+            signal.signal();
+          }
+          seen = latest;
         }
-        seen = latest;
         Thread.sleep(PERIOD_MILLIS);
       } catch (InterruptedException e) {
         return;

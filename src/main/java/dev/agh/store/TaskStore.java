@@ -17,8 +17,19 @@ public interface TaskStore extends AutoCloseable {
   /** Runs {@code work} in a read-only transaction (a consistent snapshot where the engine offers one). */
   <T> T read(Function<StoreTransaction, T> work);
 
-  /** Called after each commit that wrote events, with the highest sequence it wrote. */
+  /**
+   * Called after each commit that wrote events, with the highest sequence it wrote: this process's
+   * commits always, other processes' when {@link #toldOfOtherCommits} (0: look, something may have changed).
+   */
   void onCommittedEvents(LongConsumer listener);
+
+  /**
+   * True while other processes' and nodes' commits reach {@link #onCommittedEvents} (PostgreSQL's
+   * LISTEN/NOTIFY); when false, whoever waits for them reads {@link #latestEventSequence} now and then.
+   */
+  default boolean toldOfOtherCommits() {
+    return false;
+  }
 
   /** The highest event sequence committed so far (cheap: one row), for noticing other processes' writes. */
   long latestEventSequence();

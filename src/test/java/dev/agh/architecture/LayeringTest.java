@@ -63,9 +63,9 @@ class LayeringTest {
   @Test
   void jdbiStoreUsesStoreDomainJdbiHikariAndJdbc() {
     // slf4j: an adapter may log (group commit reports failed batches); logging is not a layer.
-    // org.h2: the writer compacts the embedded file through H2's own store (H2Compaction).
+    // org.h2: the writer compacts the embedded file (H2Compaction); org.postgresql: LISTEN/NOTIFY (PgCommitNotices).
     check(onlyUses("dev.agh.store.jdbi..", JDK, DOMAIN, STORE_PORT, "dev.agh.store.jdbi..", "org.jdbi..",
-        "com.zaxxer.hikari..", "org.slf4j..", "org.h2.."));
+        "com.zaxxer.hikari..", "org.slf4j..", "org.h2..", "org.postgresql.."));
   }
 
   @Test

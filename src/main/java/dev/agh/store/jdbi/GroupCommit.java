@@ -45,9 +45,18 @@ final class GroupCommit implements AutoCloseable {
   private final Thread writer;
   private volatile boolean closed;
 
-  GroupCommit(Jdbi jdbi, List<LongConsumer> listeners) {
+  /** What a batch does last before its commit, with the highest event sequence it wrote. */
+  interface BeforeCommit {
+    void run(RawSql sql, long lastSequence);
+  }
+
+  private final BeforeCommit beforeCommit;
+
+  /** {@code beforeCommit}: runs in each batch that wrote events, before the commit (null: nothing). */
+  GroupCommit(Jdbi jdbi, List<LongConsumer> listeners, BeforeCommit beforeCommit) {
     this.jdbi = jdbi;
     this.listeners = listeners;
+    this.beforeCommit = beforeCommit;
     this.writer = new Thread(this::loop, "agh-writer");
     this.writer.setDaemon(true);
     this.writer.start();
@@ -118,8 +127,11 @@ final class GroupCommit implements AutoCloseable {
         }
       }
       sequences.flush();
-      handle.commit();
       written = sequences.written();
+      if (written > 0 && beforeCommit != null) {
+        beforeCommit.run(sql, written);
+      }
+      handle.commit();
     } catch (RuntimeException | SQLException e) {
       LOG.warn("write batch of {} failed: {}", batch.size(), e.toString());
       disconnect();

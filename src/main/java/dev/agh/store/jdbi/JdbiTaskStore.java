@@ -21,6 +21,8 @@ public final class JdbiTaskStore implements TaskStore {
   private final Dialect dialect;
   private final List<LongConsumer> eventListeners = new CopyOnWriteArrayList<>();
   private final GroupCommit writer;
+  /** Other nodes' commits (PostgreSQL only; null on H2). */
+  private final PgCommitNotices notices;
 
   private JdbiTaskStore(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -28,7 +30,10 @@ public final class JdbiTaskStore implements TaskStore {
     // Optional filters bind every parameter and use only those present in the SQL text.
     jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
     this.dialect = dialect;
-    this.writer = new GroupCommit(ownConnection(dataSource), eventListeners);
+    this.notices = dialect == Dialect.POSTGRESQL
+        ? new PgCommitNotices(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(), eventListeners)
+        : null;
+    this.writer = new GroupCommit(ownConnection(dataSource), eventListeners, notices == null ? null : notices::send);
   }
 
   /** Opens (and migrates) the database at {@code jdbcUrl} with at most {@code poolSize} connections. */
@@ -91,6 +96,11 @@ public final class JdbiTaskStore implements TaskStore {
   }
 
   @Override
+  public boolean toldOfOtherCommits() {
+    return notices != null && notices.listening();
+  }
+
+  @Override
   public long latestEventSequence() {
     return withConnection(() -> jdbi.withHandle(h ->
         h.createQuery("SELECT counter_value FROM agh_counters WHERE name = 'event_seq'").mapTo(Long.class).one()));
@@ -104,6 +114,9 @@ public final class JdbiTaskStore implements TaskStore {
   @Override
   public void close() {
     writer.close();
+    if (notices != null) {
+      notices.close();
+    }
     dataSource.close();
   }
 

@@ -1,0 +1,148 @@
+package dev.agh.store.jdbi;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits of other nodes on the same PostgreSQL database, told by {@code LISTEN/NOTIFY}: every write
+ * transaction that wrote events sends {@code NOTIFY agh_events, '<node>:<sequence>'} before it commits
+ * (PostgreSQL delivers it at the commit, and drops it on a rollback), and each node listens on a
+ * connection of its own and hands the sequences of the other nodes to the store's event listeners,
+ * as its own writer does for its commits. So a claimer waiting on one node wakes when another node
+ * enqueues, and live streams follow other nodes' writes, without reading the event counter in a loop.
+ */
+final class PgCommitNotices implements AutoCloseable {
+  static final String CHANNEL = "agh_events";
+  private static final Logger LOG = LoggerFactory.getLogger(PgCommitNotices.class);
+  /** How long one wait for notifications blocks, so that close is noticed. */
+  private static final int WAIT_MILLIS = 500;
+  private static final long RETRY_MILLIS = 1_000;
+
+  /** This node's name in the payload: a node ignores its own notices (its writer told its listeners). */
+  private final String node = UUID.randomUUID().toString();
+  private final String url;
+  private final String user;
+  private final String password;
+  private final List<LongConsumer> listeners;
+  private final Thread thread;
+  private volatile boolean closed;
+  private volatile boolean listening;
+  /** The listening connection, closed by {@link #close} to end a wait at once. */
+  private volatile Connection current;
+
+  PgCommitNotices(String url, String user, String password, List<LongConsumer> listeners) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+    this.listeners = listeners;
+    this.thread = new Thread(this::run, "agh-pg-notices");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Sends this node's notice for a transaction whose events end at {@code sequence}; call before commit. */
+  void send(RawSql sql, long sequence) {
+    sql.one("SELECT pg_notify('" + CHANNEL + "', ?)", rs -> Boolean.TRUE, node + ":" + sequence);
+  }
+
+  /** True while the listening connection is up: other nodes' commits are then told, not polled for. */
+  boolean listening() {
+    return listening;
+  }
+
+  private void run() {
+    while (!closed) {
+      try (Connection connection = connect()) {
+        current = connection;
+        if (closed) {
+          return;
+        }
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("LISTEN " + CHANNEL);
+        }
+        listening = true;
+        // Commits made while nobody listened were not told: the listeners look for themselves once.
+        deliverToAll(0);
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (!closed) {
+          PGNotification[] notices = pg.getNotifications(WAIT_MILLIS);
+          if (notices != null) {
+            for (PGNotification notice : notices) {
+              deliver(notice.getParameter());
+            }
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        listening = false;
+        if (!closed) {
+          // Until it is back, nothing is lost: readers that wait still read the event counter.
+          LOG.warn("listening for other nodes' commits failed, retrying: {}", e.toString());
+          pause();
+        }
+      } finally {
+        listening = false;
+      }
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+  }
+
+  private void deliver(String payload) {
+    int colon = payload.lastIndexOf(':');
+    if (colon < 0 || payload.substring(0, colon).equals(node)) {
+      return;
+    }
+    long sequence;
+    try {
+      sequence = Long.parseLong(payload.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return; // not one of ours
+    }
+    deliverToAll(sequence);
+  }
+
+  private void deliverToAll(long sequence) {
+    for (LongConsumer listener : listeners) {
+      listener.accept(sequence);
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(RETRY_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Connection connection = current;
+    if (connection != null) {
+      try {
+        connection.close(); // ends a wait for notifications now rather than at its timeout
+      } catch (SQLException ignored) {
+        // The thread ends either way.
+      }
+    }
+    thread.interrupt();
+    try {
+      thread.join(WAIT_MILLIS * 4L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
