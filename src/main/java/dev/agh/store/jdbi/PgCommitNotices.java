@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -36,6 +37,7 @@ final class PgCommitNotices implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
   private volatile boolean listening;
+  private final AtomicBoolean started = new AtomicBoolean();
   /** The listening connection, closed by {@link #close} to end a wait at once. */
   private volatile Connection current;
 
@@ -46,7 +48,6 @@ final class PgCommitNotices implements AutoCloseable {
     this.listeners = listeners;
     this.thread = new Thread(this::run, "agh-pg-notices");
     thread.setDaemon(true);
-    thread.start();
   }
 
   /** Sends this node's notice for a transaction whose events end at {@code sequence}; call before commit. */
@@ -54,8 +55,15 @@ final class PgCommitNotices implements AutoCloseable {
     sql.one("SELECT pg_notify('" + CHANNEL + "', ?)", rs -> Boolean.TRUE, node + ":" + sequence);
   }
 
-  /** True while the listening connection is up: other nodes' commits are then told, not polled for. */
+  /**
+   * True while the listening connection is up: other nodes' commits are then told, not polled for.
+   * The first call starts listening: only a process that waits for other nodes' commits (a claimer
+   * with {@code wait}, a live stream) asks, so a short command opens no extra connection.
+   */
   boolean listening() {
+    if (!started.getAndSet(true) && !closed) {
+      thread.start();
+    }
     return listening;
   }
 
@@ -137,6 +145,9 @@ final class PgCommitNotices implements AutoCloseable {
       } catch (SQLException ignored) {
         // The thread ends either way.
       }
+    }
+    if (!started.get()) {
+      return;
     }
     thread.interrupt();
     try {
