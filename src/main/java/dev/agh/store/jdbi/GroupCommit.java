@@ -35,6 +35,11 @@ final class GroupCommit implements AutoCloseable {
   private static final int MAX_BATCH = 64;
   private static final long IDLE_CHECK_NANOS = 30_000_000_000L;
 
+  /** What a batch does last before its commit, with the highest event sequence it wrote. */
+  interface BeforeCommit {
+    void run(RawSql sql, long lastSequence);
+  }
+
   private final Jdbi jdbi;
   private Handle handle;
   private RawSql sql;
@@ -42,15 +47,9 @@ final class GroupCommit implements AutoCloseable {
   private long lastUsed;
   private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
   private final List<LongConsumer> listeners;
+  private final BeforeCommit beforeCommit;
   private final Thread writer;
   private volatile boolean closed;
-
-  /** What a batch does last before its commit, with the highest event sequence it wrote. */
-  interface BeforeCommit {
-    void run(RawSql sql, long lastSequence);
-  }
-
-  private final BeforeCommit beforeCommit;
 
   /** {@code beforeCommit}: runs in each batch that wrote events, before the commit (null: nothing). */
   GroupCommit(Jdbi jdbi, List<LongConsumer> listeners, BeforeCommit beforeCommit) {
