@@ -30,7 +30,7 @@ final class H2Compaction {
   /** At least one turn per this interval however busy the writer is. */
   static final long BUSY_EVERY_NANOS = 2_000_000_000L;
   /** Compact while less than this share (percent) of the chunks' bytes is live. */
-  static final int TARGET_FILL_RATE = 80;
+  static final int TARGET_FILL_RATE = 50;
   /** Live bytes moved per turn: bounds the pause a turn adds before the next batch. */
   static final int WRITE_LIMIT = 1 << 20;
 
