@@ -35,6 +35,7 @@ import org.jdbi.v3.core.Handle;
  * filtered tasks and runs. Lists are {@code ORDER BY ... LIMIT}.
  */
 final class JdbiDashboardReads {
+  private static final RunTotals NO_RUNS = new RunTotals(0, Map.of(), Latency.NONE, Latency.NONE, null);
   private final Handle handle;
 
   JdbiDashboardReads(Handle handle) {
@@ -154,54 +155,31 @@ final class JdbiDashboardReads {
         + "MAX(" + claim + ") AS claim_max, COUNT(r.started_at) AS start_n, SUM(" + start + ") AS start_sum, "
         + "MAX(" + start + ") AS start_max, MAX(r.queued_at) AS m_queued, MAX(r.claimed_at) AS m_claimed, "
         + "MAX(r.started_at) AS m_started, MAX(r.ended_at) AS m_ended";
-    Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
-    long[] sums = new long[7];
-    Instant[] latest = new Instant[1];
-    handle.createQuery(select + from + sql.where() + " GROUP BY r.status").bindMap(sql.binds).map((rs, ctx) -> {
-      long n = rs.getLong("n");
-      byStatus.merge(enumOf(RunStatus.class, rs.getString("status")), n, Long::sum);
-      sums[0] += n;
-      sums[1] += rs.getLong("claim_n");
-      sums[2] += rs.getLong("claim_sum");
-      sums[3] = Math.max(sums[3], rs.getLong("claim_max"));
-      sums[4] += rs.getLong("start_n");
-      sums[5] += rs.getLong("start_sum");
-      sums[6] = Math.max(sums[6], rs.getLong("start_max"));
-      latest[0] = max(latest[0], micros(rs, "m_queued"), micros(rs, "m_claimed"), micros(rs, "m_started"),
-          micros(rs, "m_ended"));
-      return n;
-    }).list();
-    return new RunTotals(sums[0], byStatus, new Latency(sums[1], sums[2], sums[3]), new Latency(sums[4], sums[5], sums[6]),
-        latest[0]);
+    return handle.createQuery(select + from + sql.where() + " GROUP BY r.status").bindMap(sql.binds)
+        .map((rs, ctx) -> ofOneStatus(enumOf(RunStatus.class, rs.getString("status")), rs.getLong("n"),
+            new Latency(rs.getLong("claim_n"), rs.getLong("claim_sum"), rs.getLong("claim_max")),
+            new Latency(rs.getLong("start_n"), rs.getLong("start_sum"), rs.getLong("start_max")),
+            max(micros(rs, "m_queued"), micros(rs, "m_claimed"), micros(rs, "m_started"), micros(rs, "m_ended"))))
+        .list().stream().reduce(NO_RUNS, JdbiDashboardReads::plus);
   }
 
   /** The stored totals of finished runs of the tasks in {@code filter} (scope and workspace only). */
   private RunTotals finishedTotals(Filter filter) {
     ObserveSql sql = new ObserveSql();
     sql.workspaceKeyConditions(filter, "f.workspace_key");
-    Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
-    long[] sums = new long[7];
-    Instant[] latest = new Instant[1];
-    handle.createQuery("SELECT f.status, SUM(f.runs) AS runs, SUM(f.claim_samples) AS cn, SUM(f.claim_sum) AS cs, "
+    return handle.createQuery("SELECT f.status, SUM(f.runs) AS runs, SUM(f.claim_samples) AS cn, SUM(f.claim_sum) AS cs, "
             + "MAX(f.claim_max) AS cm, SUM(f.start_samples) AS sn, SUM(f.start_sum) AS ss, MAX(f.start_max) AS sm, "
             + "MAX(f.latest_activity) AS act FROM finished_run_totals f" + sql.where() + " GROUP BY f.status")
         .bindMap(sql.binds)
-        .map((rs, ctx) -> {
-          long runs = rs.getLong("runs");
-          byStatus.merge(enumOf(RunStatus.class, rs.getString("status")), runs, Long::sum);
-          sums[0] += runs;
-          sums[1] += rs.getLong("cn");
-          sums[2] += rs.getLong("cs");
-          sums[3] = Math.max(sums[3], rs.getLong("cm"));
-          sums[4] += rs.getLong("sn");
-          sums[5] += rs.getLong("ss");
-          sums[6] = Math.max(sums[6], rs.getLong("sm"));
-          latest[0] = max(latest[0], micros(rs, "act"));
-          return runs;
-        })
-        .list();
-    return new RunTotals(sums[0], byStatus, new Latency(sums[1], sums[2], sums[3]), new Latency(sums[4], sums[5], sums[6]),
-        latest[0]);
+        .map((rs, ctx) -> ofOneStatus(enumOf(RunStatus.class, rs.getString("status")), rs.getLong("runs"),
+            new Latency(rs.getLong("cn"), rs.getLong("cs"), rs.getLong("cm")),
+            new Latency(rs.getLong("sn"), rs.getLong("ss"), rs.getLong("sm")), micros(rs, "act")))
+        .list().stream().reduce(NO_RUNS, JdbiDashboardReads::plus);
+  }
+
+  /** The totals of one group of runs that share a status; {@link #plus} adds groups up. */
+  private static RunTotals ofOneStatus(RunStatus status, long runs, Latency claim, Latency start, Instant latest) {
+    return new RunTotals(runs, Map.of(status, runs), claim, start, latest);
   }
 
   private static RunTotals plus(RunTotals a, RunTotals b) {
