@@ -45,6 +45,15 @@ class CliBenchTest {
   }
 
   @Test
+  void benchCycleRefusesANegativeRateOrNoAgents() {
+    for (String[] args : new String[][] {{"--rate", "-5"}, {"--rate", "NaN"}, {"--agents", "0"}}) {
+      Result bench = agh(home, "-o", "json", "bench", "cycle", "--tasks", "5", args[0], args[1]);
+      assertThat(bench.code()).as("%s", bench).isEqualTo(ExitCodes.INVALID);
+      assertThat(bench.err()).contains("--rate a number of 0 or more");
+    }
+  }
+
+  @Test
   @Timeout(180)
   void benchDashboardSeedsAStoreAndTimesEveryQuery() {
     Result bench = agh(home, "-o", "json", "bench", "dashboard", "--tasks", "400", "--runs", "1200",

@@ -4,6 +4,7 @@ import dev.agh.api.Json;
 import dev.agh.app.bench.BenchTarget;
 import dev.agh.app.bench.CycleBenchmark;
 import dev.agh.cli.OutputFormat;
+import dev.agh.domain.AghException;
 import dev.agh.cli.RootCommand;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws InterruptedException {
+      if (agents < 1 || tasks < 1 || !(rate >= 0) || Double.isInfinite(rate)) {
+        throw AghException.invalid("--agents and --tasks must be 1 or more, --rate a number of 0 or more");
+      }
       RootCommand root = spec.root().commandLine().getCommand();
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
