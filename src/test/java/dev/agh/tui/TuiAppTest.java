@@ -90,6 +90,7 @@ class TuiAppTest {
     vt.type("3");
     vt.await("TITLE", "PRIORITY");
     vt.type("/TASK-44\r");
+    vt.await("search: TASK-44");
     vt.type("c");
     vt.await("cancel TASK-44? y to confirm");
     vt.type("n");
@@ -123,7 +124,11 @@ class TuiAppTest {
     fixture.create("TASK-80", "Fresh from another writer", null, false, null);
     vt.await("TASKS 6");
 
-    vt.type("3/TASK-60\r\r");
+    vt.type("3");
+    vt.await("TITLE", "PRIORITY");
+    vt.type("/TASK-60\r");
+    vt.await("search: TASK-60");
+    vt.type("\r");
     vt.await("Release 1.4", "TIMELINE", "following");
     fixture.service.updateTask(fixture.caller, fixture.parent,
         new UpdateTask("Release 1.4.1", null, "urgent", null, null, null, null, null, null, null));
