@@ -1,17 +1,37 @@
 package dev.agh.tui;
 
+import java.util.Locale;
+
 /** A selectable line of a list: which task ⏎ opens and the action keys act on. */
 public record TaskRow(String taskId, String identifier, String title) {
-  /** Whether the row matches a search text (case-insensitive, on identifier, id and title). */
+  /**
+   * Hex digits a search needs before it is read as the start of a task id, as with a short commit hash.
+   * Ids are {@code task-} and 16 random hex digits, so a shorter fragment such as {@code TASK-44} would
+   * match the id of one task in 256 by chance, and put a stranger under the cursor.
+   */
+  static final int ID_PREFIX_DIGITS = 8;
+
+  /**
+   * Whether the row matches a search text, case-insensitive: anywhere in the identifier or the title, or
+   * the start of the id once it is long enough to mean that id.
+   */
   public boolean matches(String search) {
     if (search == null || search.isBlank()) {
       return true;
     }
-    String needle = search.toLowerCase(java.util.Locale.ROOT).trim();
-    return contains(identifier, needle) || contains(taskId, needle) || contains(title, needle);
+    String needle = search.toLowerCase(Locale.ROOT).trim();
+    return contains(identifier, needle) || contains(title, needle) || startsTheId(needle);
+  }
+
+  private boolean startsTheId(String needle) {
+    if (taskId == null) {
+      return false;
+    }
+    int dash = taskId.indexOf('-');
+    return needle.length() >= dash + 1 + ID_PREFIX_DIGITS && taskId.toLowerCase(Locale.ROOT).startsWith(needle);
   }
 
   private static boolean contains(String text, String needle) {
-    return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(needle);
+    return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
   }
 }
