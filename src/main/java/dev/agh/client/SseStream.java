@@ -12,7 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A task stream over HTTP: reads the server-sent events of {@code GET /api/tasks/{id}/stream} on
@@ -20,31 +25,51 @@ import java.util.Map;
  * Last-Event-ID} (at once, then backing off to 2 s while the server is unreachable), so the sink
  * sees every event once; the stream ends when closed, when the sink throws, or when the server
  * refuses to resume (the task is gone, the token is no longer valid).
+ *
+ * <p>A connection that stays silent past {@link #SILENCE_LIMIT}, not even a keepalive, is taken for
+ * dead and reopened: a server that vanished without closing the socket (a host gone, a network cut,
+ * a laptop that slept) would otherwise keep the reader waiting forever.
  */
 final class SseStream implements TaskStream {
+  /** Three of the server's 15 s keepalives missed. */
+  static final Duration SILENCE_LIMIT = Duration.ofSeconds(45);
   private static final long FIRST_RETRY_MILLIS = 100;
   private static final long MAX_RETRY_MILLIS = 2_000;
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "agh-sse-watchdog");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final Transport transport;
   private final String path;
   private final long after;
   private final StreamSink sink;
+  private final long silenceLimitNanos;
   private volatile boolean closed;
   private volatile InputStream body;
+  private volatile long lastHeardNanos = System.nanoTime();
   private long lastId;
 
-  private SseStream(Transport transport, String path, long after, StreamSink sink) {
+  private SseStream(Transport transport, String path, long after, StreamSink sink, Duration silenceLimit) {
     this.transport = transport;
     this.path = path;
     this.after = after;
     this.sink = sink;
     this.lastId = after;
+    this.silenceLimitNanos = silenceLimit.toNanos();
   }
 
   /** Connects (failing at once for a refused request), then reads on a daemon thread. */
   static SseStream open(Transport transport, String path, long after, StreamSink sink) {
-    SseStream stream = new SseStream(transport, path, after, sink);
+    return open(transport, path, after, sink, SILENCE_LIMIT);
+  }
+
+  /** Like {@link #open(Transport, String, long, StreamSink)} with another silence limit (tests). */
+  static SseStream open(Transport transport, String path, long after, StreamSink sink, Duration silenceLimit) {
+    SseStream stream = new SseStream(transport, path, after, sink, silenceLimit);
     stream.body = transport.openEventStream(path, Map.of("after_sequence", after), null);
+    stream.lastHeardNanos = System.nanoTime();
     Thread reader = new Thread(stream::run, "agh-sse-reader");
     reader.setDaemon(true);
     reader.start();
@@ -63,6 +88,9 @@ final class SseStream implements TaskStream {
   }
 
   private void run() {
+    long checkEvery = Math.max(1, silenceLimitNanos / 3);
+    ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(this::dropIfSilent, checkEvery, checkEvery,
+        TimeUnit.NANOSECONDS);
     StreamEnd end = StreamEnd.CLOSED;
     try {
       while (!closed) {
@@ -82,9 +110,18 @@ final class SseStream implements TaskStream {
     } catch (RuntimeException refusedOrGarbled) {
       end = new StreamEnd(StreamEnd.Reason.FAILED, refusedOrGarbled);
     } finally {
+      watchdog.cancel(false);
       closeQuietly(body);
     }
     sink.ended(closed ? StreamEnd.CLOSED : end);
+  }
+
+  /** Closes a connection that has been silent too long; the reader then reconnects. */
+  private void dropIfSilent() {
+    if (System.nanoTime() - lastHeardNanos > silenceLimitNanos) {
+      lastHeardNanos = System.nanoTime();
+      closeQuietly(body);
+    }
   }
 
   /** Opens the stream again after the last event seen; false if closed meanwhile. */
@@ -103,6 +140,7 @@ final class SseStream implements TaskStream {
       wait = true;
       try {
         body = transport.openEventStream(path, Map.of("after_sequence", after), lastId);
+        lastHeardNanos = System.nanoTime();
         if (closed) {
           closeQuietly(body);
           return false;
@@ -125,6 +163,7 @@ final class SseStream implements TaskStream {
     StringBuilder data = null;
     String line;
     while ((line = lines.readLine()) != null) {
+      lastHeardNanos = System.nanoTime();
       if (line.isEmpty()) {
         if (data != null) {
           dispatch(frame.toString(), data.toString());

@@ -19,6 +19,13 @@ import java.util.StringJoiner;
 
 /** JSON over HTTP with a bearer token; error bodies become {@link AghException}s with their codes. */
 final class Transport {
+  /**
+   * How long a stream request waits for the status line. The server answers before it replays
+   * anything, so a longer wait means a connection nobody serves (a server stopping as it was
+   * reached); the stream then tries again instead of hanging.
+   */
+  static final Duration STREAM_ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
   private final HttpClient http;
   private final URI base;
   private final String token;
@@ -69,7 +76,7 @@ final class Transport {
    */
   InputStream openEventStream(String path, Map<String, ?> query, Long lastEventId) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path + queryString(query)))
-        .timeout(Duration.ofSeconds(30))
+        .timeout(STREAM_ANSWER_TIMEOUT)
         .header("Accept", "text/event-stream")
         .GET();
     if (token != null) {

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +77,20 @@ public final class HttpServer implements AutoCloseable {
     return app.port();
   }
 
+  /**
+   * Stops taking connections first, then ends the open streams, then stops. In the other order a
+   * client whose stream just ended reconnects at once, reaches the stopping server, and is left
+   * waiting for an answer that never comes until its own timeout.
+   */
   @Override
   public void close() {
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      try {
+        connector.stop();
+      } catch (Exception e) {
+        LOG.warn("stopping the listener on {} failed; stopping the server anyway", connector, e);
+      }
+    }
     live.close();
     app.stop();
   }

@@ -28,6 +28,7 @@ public final class TaskWatch implements AutoCloseable {
   // Guarded by state:
   private TaskStream stream;
   private int generation;
+  private long idlePause;
   private RuntimeException failure;
 
   private TaskWatch(TaskService service, Caller caller, String taskId, long afterSequence,
@@ -43,7 +44,7 @@ public final class TaskWatch implements AutoCloseable {
   static TaskWatch start(TaskService service, Caller caller, String taskId, long afterSequence,
       Consumer<StreamEventPayload> consumer) {
     TaskWatch watch = new TaskWatch(service, caller, taskId, afterSequence, consumer);
-    TaskStream first = service.stream(caller, taskId, afterSequence, watch.new Sink(0));
+    TaskStream first = service.stream(caller, taskId, afterSequence, watch.new Sink(0, afterSequence));
     synchronized (watch.state) {
       watch.stream = first;
     }
@@ -113,24 +114,36 @@ public final class TaskWatch implements AutoCloseable {
     }
   }
 
-  private void resume(int dropped) {
+  /**
+   * Opens the next stream on a thread of its own. After a stream that delivered nothing it first
+   * pauses, twice as long each time up to the backoff's limit, so a stream that keeps failing at once
+   * (a garbled answer) is not reopened in a tight loop.
+   */
+  private void resume(int dropped, boolean delivered) {
+    long pause;
     synchronized (state) {
       if (finished || dropped != generation) {
         return;
       }
       generation++;
+      idlePause = delivered ? 0 : Math.min(MAX_RETRY_MILLIS, Math.max(FIRST_RETRY_MILLIS, idlePause * 2));
+      pause = idlePause;
     }
     int next = dropped + 1;
-    Thread resumer = new Thread(() -> reopen(next), "agh-watch-resume");
+    Thread resumer = new Thread(() -> reopen(next, pause), "agh-watch-resume");
     resumer.setDaemon(true);
     resumer.start();
   }
 
-  private void reopen(int next) {
+  private void reopen(int next, long pauseFirst) {
+    if (pauseFirst > 0 && !pause(pauseFirst)) {
+      return;
+    }
     long backoff = FIRST_RETRY_MILLIS;
     while (!finished) {
       try {
-        TaskStream opened = service.stream(caller, taskId, lastSequence, new Sink(next));
+        long after = lastSequence;
+        TaskStream opened = service.stream(caller, taskId, after, new Sink(next, after));
         synchronized (state) {
           if (!finished) {
             stream = opened;
@@ -148,22 +161,32 @@ public final class TaskWatch implements AutoCloseable {
         finish(e);
         return;
       }
-      try {
-        Thread.sleep(backoff);
-      } catch (InterruptedException e) {
-        finish(null);
+      if (!pause(backoff)) {
         return;
       }
       backoff = Math.min(MAX_RETRY_MILLIS, backoff * 2);
     }
   }
 
+  /** Sleeps; false (and the watch finished) if interrupted. */
+  private boolean pause(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      finish(null);
+      return false;
+    }
+  }
+
   /** The sink of one stream of this watch; a later stream has a higher generation. */
   private final class Sink implements StreamSink {
     private final int generation;
+    private final long openedAfter;
 
-    Sink(int generation) {
+    Sink(int generation, long openedAfter) {
       this.generation = generation;
+      this.openedAfter = openedAfter;
     }
 
     @Override
@@ -199,7 +222,7 @@ public final class TaskWatch implements AutoCloseable {
       } else if (fatal) {
         finish((AghException) cause);
       } else {
-        resume(generation);
+        resume(generation, lastSequence > openedAfter);
       }
     }
   }
