@@ -1,13 +1,19 @@
 package dev.agh.store.jdbi;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -15,14 +21,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits of other nodes on the same PostgreSQL database, told by {@code LISTEN/NOTIFY}: every write
- * transaction that wrote events sends {@code NOTIFY agh_events, '<node>:<sequence>'} before it commits
- * (PostgreSQL delivers it at the commit, and drops it on a rollback), and each node listens on a
- * connection of its own and hands the sequences of the other nodes to the store's event listeners,
- * as its own writer does for its commits. So a claimer waiting on one node wakes when another node
- * enqueues, and live streams follow other nodes' writes, without reading the event counter in a loop.
+ * transaction that wrote events sends {@code NOTIFY "agh_events_<schema>", '<node>:<sequence>'} before
+ * it commits (PostgreSQL delivers it at the commit, and drops it on a rollback), and each node listens
+ * on a connection of its own and hands the sequences of the other nodes to the store's event
+ * listeners, as its own writer does for its commits. So a claimer waiting on one node wakes when
+ * another node enqueues, and live streams follow other nodes' writes, without reading the event
+ * counter in a loop. Notices go to the whole database; the schema in the channel's name keeps stores
+ * in other schemas of it from waking for commits that are not theirs.
  */
 final class PgCommitNotices implements AutoCloseable {
-  static final String CHANNEL = "agh_events";
+  static final String CHANNEL_PREFIX = "agh_events_";
+  /** PostgreSQL's longest identifier, in bytes; a longer channel name is refused by pg_notify. */
+  private static final int MAX_CHANNEL_BYTES = 63;
+  private static final Pattern PLAIN_SCHEMA = Pattern.compile("[a-z0-9_]+");
   private static final Logger LOG = LoggerFactory.getLogger(PgCommitNotices.class);
   /** How long one wait for notifications blocks, so that close is noticed. */
   private static final int WAIT_MILLIS = 500;
@@ -40,6 +51,8 @@ final class PgCommitNotices implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   /** The listening connection, closed by {@link #close} to end a wait at once. */
   private volatile Connection current;
+  /** The channel of this store's schema, learnt from the first connection that needs it. */
+  private volatile String channel;
 
   PgCommitNotices(String url, String user, String password, List<LongConsumer> listeners) {
     this.url = url;
@@ -52,7 +65,27 @@ final class PgCommitNotices implements AutoCloseable {
 
   /** Sends this node's notice for a transaction whose events end at {@code sequence}; call before commit. */
   void send(RawSql sql, long sequence) {
-    sql.one("SELECT pg_notify('" + CHANNEL + "', ?)", rs -> Boolean.TRUE, node + ":" + sequence);
+    if (channel == null) {
+      channel = channelFor(sql.one("SELECT current_schema()", rs -> rs.getString(1)).orElse(null));
+    }
+    sql.one("SELECT pg_notify(?, ?)", rs -> Boolean.TRUE, channel, node + ":" + sequence);
+  }
+
+  /**
+   * {@code agh_events_<schema>} for a plain schema name that fits, else {@code agh_events_} and a hash
+   * of the name (a quoted schema name may hold any character and be as long as the channel may).
+   */
+  static String channelFor(String schema) {
+    String name = schema == null ? "" : schema;
+    if (PLAIN_SCHEMA.matcher(name).matches() && CHANNEL_PREFIX.length() + name.length() <= MAX_CHANNEL_BYTES) {
+      return CHANNEL_PREFIX + name;
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      return CHANNEL_PREFIX + "h" + HexFormat.of().formatHex(digest, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /**
@@ -75,7 +108,13 @@ final class PgCommitNotices implements AutoCloseable {
           return;
         }
         try (Statement statement = connection.createStatement()) {
-          statement.execute("LISTEN " + CHANNEL);
+          if (channel == null) {
+            try (ResultSet schema = statement.executeQuery("SELECT current_schema()")) {
+              channel = channelFor(schema.next() ? schema.getString(1) : null);
+            }
+          }
+          // Quoted: an identifier may not start with a digit, as a schema name or a hash may.
+          statement.execute("LISTEN \"" + channel + "\"");
         }
         listening = true;
         // Commits made while nobody listened were not told: the listeners look for themselves once.
