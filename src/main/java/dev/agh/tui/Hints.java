@@ -12,7 +12,7 @@ final class Hints {
     {"⏎", "open the selected task"},
     {"esc ← backspace", "back to the list; clear the search"},
     {"tab  1 2 3", "switch between Dashboard, Inbox and Tasks"},
-    {"/", "search titles and identifiers (⏎ apply, esc clear)"},
+    {"/", "search titles, identifiers and ids (⏎ apply, esc clear)"},
     {"a", "approve (and start) a task awaiting approval"},
     {"x", "reject the approval (asks y)"},
     {"s", "start the task, or retry it"},
