@@ -43,11 +43,22 @@ final class JdbiInboxReads {
       + "t.last_activity_at, t.priority_rank";
   private static final String TASKS = " FROM tasks t";
   private static final String HELD_RUNS = " FROM task_runs h JOIN tasks t ON t.id = h.task_id";
-  /** Unread first, then latest activity, then priority, then id: the order of items in a lane. */
-  private static final Comparator<Candidate> ORDER = Comparator.comparing((Candidate c) -> !c.unread)
-      .thenComparing(Comparator.comparingLong(Candidate::activity).reversed())
-      .thenComparing(Comparator.comparingInt(Candidate::priorityRank).reversed())
-      .thenComparing(Candidate::id);
+  /**
+   * Unread first, then latest activity, then priority, then id: the order of items in a lane. Written
+   * out rather than chained from {@code Comparator.comparing}: it runs for every candidate of a lane
+   * (tens of thousands), and the chain's lambdas and boxing took a third of the inbox's CPU.
+   */
+  private static final Comparator<Candidate> ORDER = (a, b) -> {
+    if (a.unread != b.unread) {
+      return a.unread ? -1 : 1;
+    }
+    int byActivity = Long.compare(b.activity, a.activity);
+    if (byActivity != 0) {
+      return byActivity;
+    }
+    int byPriority = Integer.compare(b.priorityRank, a.priorityRank);
+    return byPriority != 0 ? byPriority : a.id.compareTo(b.id);
+  };
 
   private final Handle handle;
   private Page last;
@@ -85,14 +96,6 @@ final class JdbiInboxReads {
 
     String id() {
       return id;
-    }
-
-    long activity() {
-      return activity;
-    }
-
-    int priorityRank() {
-      return priorityRank;
     }
   }
 
@@ -184,9 +187,12 @@ final class JdbiInboxReads {
     }
     PriorityQueue<Candidate> kept = new PriorityQueue<>(limit + 1, ORDER.reversed());
     for (Candidate c : items) {
-      kept.add(c);
-      if (kept.size() > limit) {
+      if (kept.size() < limit) {
+        kept.add(c);
+      } else if (ORDER.compare(c, kept.peek()) < 0) {
+        // Only a candidate ahead of the last one kept enters: most of a long lane is dropped at one compare.
         kept.poll();
+        kept.add(c);
       }
     }
     List<Candidate> firstItems = new ArrayList<>(kept);
