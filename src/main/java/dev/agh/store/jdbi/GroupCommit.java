@@ -34,6 +34,11 @@ final class GroupCommit implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
   private static final int MAX_BATCH = 64;
   private static final long IDLE_CHECK_NANOS = 30_000_000_000L;
+  /**
+   * Queued by {@link #close()} to wake the writer. Not an interrupt: an interrupt that lands while H2
+   * writes its file (a commit, a compaction turn) closes H2's file channel under it.
+   */
+  private final Request<Void> WAKE = new Request<>(tx -> null);
 
   /** What a batch does last before its commit, with the highest event sequence it wrote. */
   interface BeforeCommit {
@@ -95,7 +100,10 @@ final class GroupCommit implements AutoCloseable {
         continue;
       }
       queue.drainTo(batch, MAX_BATCH - 1);
-      run(batch);
+      batch.removeIf(request -> request == WAKE);
+      if (!batch.isEmpty()) {
+        run(batch);
+      }
       batch.clear();
     }
     disconnect();
@@ -144,7 +152,7 @@ final class GroupCommit implements AutoCloseable {
         listener.accept(written);
       }
     }
-    if (compaction != null) {
+    if (compaction != null && !closed) {
       compaction.maybeRun(queue.isEmpty()); // after the acknowledgements: the batch does not wait for it
     }
   }
@@ -206,7 +214,7 @@ final class GroupCommit implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    writer.interrupt();
+    queue.add(WAKE);
     try {
       writer.join(10_000);
     } catch (InterruptedException e) {
