@@ -37,8 +37,19 @@ final class LeaseSweep implements AutoCloseable {
     return new LeaseSweep(executor);
   }
 
+  /**
+   * Lets a sweep in progress finish rather than interrupting it: an interrupt that lands while the
+   * embedded store reads or writes its file can break that store for the other threads still using it.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("the lease sweep did not finish within 10 s of shutdown");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -51,8 +51,21 @@ final class LeaseKeeper implements AutoCloseable {
     return lost;
   }
 
+  /**
+   * Stops heartbeating, letting a heartbeat in progress finish rather than interrupting it (embedded, an
+   * interrupt inside the store's file I/O can break the store the run is then completed on). A
+   * heartbeat still running after 2 s (a server that does not answer) is interrupted.
+   */
   @Override
   public void close() {
-    beats.shutdownNow();
+    beats.shutdown();
+    try {
+      if (!beats.awaitTermination(2, TimeUnit.SECONDS)) {
+        beats.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      beats.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }
