@@ -41,12 +41,7 @@ class TwoNodeClaimTest {
   @Tag("postgres")
   @Timeout(60)
   void postgres() throws Exception {
-    String url = Databases.postgresUrl();
-    try {
-      wakesWhenTheOtherNodeEnqueues(url, true);
-    } finally {
-      Databases.dropSchema(url);
-    }
+    Databases.inFreshSchema(url -> wakesWhenTheOtherNodeEnqueues(url, true));
   }
 
   private static void wakesWhenTheOtherNodeEnqueues(String url, boolean told) throws Exception {

@@ -40,12 +40,7 @@ class TwoNodeStreamTest {
   @Tag("postgres")
   @Timeout(60)
   void postgres() throws Exception {
-    String url = Databases.postgresUrl();
-    try {
-      followsTheOtherNode(url);
-    } finally {
-      Databases.dropSchema(url);
-    }
+    Databases.inFreshSchema(url -> followsTheOtherNode(url));
   }
 
   private static void followsTheOtherNode(String url) throws Exception {

@@ -40,6 +40,22 @@ public final class Databases {
     return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
+  /** Work on the URL of a database. */
+  @FunctionalInterface
+  public interface UrlWork {
+    void run(String url) throws Exception;
+  }
+
+  /** Runs {@code work} on a fresh PostgreSQL schema ({@link #postgresUrl()}) and drops it afterwards. */
+  public static void inFreshSchema(UrlWork work) throws Exception {
+    String url = postgresUrl();
+    try {
+      work.run(url);
+    } finally {
+      dropSchema(url);
+    }
+  }
+
   /** Drops the schema that {@link #postgresUrl()} created for {@code url}, with everything in it. */
   public static void dropSchema(String url) {
     if (url == null) {
