@@ -18,11 +18,11 @@ public final class ExitCodes {
 
   public static int of(ErrorKind kind) {
     return switch (kind) {
-      case INVALID, TOO_LARGE, REFUSED -> INVALID;
+      case INVALID, TOO_LARGE, REFUSED, UNSUPPORTED_MEDIA_TYPE -> INVALID;
       case NOT_FOUND -> NOT_FOUND;
       case CONFLICT -> CONFLICT;
       case UNAUTHENTICATED, FORBIDDEN -> DENIED;
-      case UNAVAILABLE -> UNAVAILABLE;
+      case UNAVAILABLE, STORE_FULL -> UNAVAILABLE;
       case INTERNAL -> UNEXPECTED;
     };
   }

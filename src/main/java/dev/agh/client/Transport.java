@@ -147,8 +147,10 @@ final class Transport {
       case 404 -> ErrorCode.ROUTE_NOT_FOUND;
       case 409 -> ErrorCode.INVALID_TRANSITION;
       case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
       case 422 -> ErrorCode.VALIDATION_FAILED;
       case 503 -> ErrorCode.SERVER_UNAVAILABLE;
+      case 507 -> ErrorCode.STORE_FULL;
       default -> ErrorCode.INTERNAL_ERROR;
     };
     try {

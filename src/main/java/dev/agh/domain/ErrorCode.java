@@ -32,11 +32,21 @@ public enum ErrorCode {
   CLAIM_NOT_ALLOWED(ErrorKind.CONFLICT),
   TASK_HAS_CHILDREN(ErrorKind.REFUSED),
   TASK_HAS_OPEN_RUNS(ErrorKind.REFUSED),
+  /** A body that is not {@code application/json}. */
+  UNSUPPORTED_MEDIA_TYPE(ErrorKind.UNSUPPORTED_MEDIA_TYPE),
   UNAUTHENTICATED(ErrorKind.UNAUTHENTICATED),
   FORBIDDEN(ErrorKind.FORBIDDEN),
   FOREIGN_RUN(ErrorKind.FORBIDDEN),
   WORKSPACE_FORBIDDEN(ErrorKind.FORBIDDEN),
+  /** An agent session token used on an operator-only operation. */
+  OPERATOR_ONLY(ErrorKind.FORBIDDEN),
+  /** A browser request from another origin, or a Host header that does not name the server. */
+  ORIGIN_REFUSED(ErrorKind.FORBIDDEN),
   SERVER_UNAVAILABLE(ErrorKind.UNAVAILABLE),
+  /** The store is closed, failing, or owned by another process; retry later. */
+  STORE_UNAVAILABLE(ErrorKind.UNAVAILABLE),
+  /** The store's disk is full; writing resumes by itself once space is freed. */
+  STORE_FULL(ErrorKind.STORE_FULL),
   INTERNAL_ERROR(ErrorKind.INTERNAL);
 
   private final ErrorKind kind;

@@ -16,8 +16,12 @@ public enum ErrorKind {
   UNAUTHENTICATED,
   /** Valid credentials that may not do this. */
   FORBIDDEN,
-  /** The store or server cannot be reached. */
+  /** A request body whose Content-Type is not {@code application/json} (415). */
+  UNSUPPORTED_MEDIA_TYPE,
+  /** The store or server cannot be reached, or the store is closed or owned by another process (503). */
   UNAVAILABLE,
+  /** The store's disk is full: writes are refused until space is freed, reads keep working (507). */
+  STORE_FULL,
   /** A bug. */
   INTERNAL
 }

@@ -15,7 +15,9 @@ final class ErrorMapping {
       case REFUSED -> 400;
       case UNAUTHENTICATED -> 401;
       case FORBIDDEN -> 403;
+      case UNSUPPORTED_MEDIA_TYPE -> 415;
       case UNAVAILABLE -> 503;
+      case STORE_FULL -> 507;
       case INTERNAL -> 500;
     };
   }
