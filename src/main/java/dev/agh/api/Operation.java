@@ -49,7 +49,8 @@ public enum Operation {
   STOP_SESSION("stopSession", "POST", "/api/sessions/{id}/stop", Access.OPERATOR_OR_OWN_SESSION),
   ADD_WORKSPACE("addWorkspace", "POST", "/api/workspaces", Access.OPERATOR),
   LIST_WORKSPACES("listWorkspaces", "GET", "/api/workspaces", Access.READ),
-  REMOVE_WORKSPACE("removeWorkspace", "DELETE", "/api/workspaces", Access.OPERATOR);
+  REMOVE_WORKSPACE("removeWorkspace", "DELETE", "/api/workspaces", Access.OPERATOR),
+  GET_OPENAPI_DOCUMENT("getOpenApiDocument", "GET", "/api/openapi.json", Access.PUBLIC);
 
   /** Who may call an operation. */
   public enum Access {
@@ -60,7 +61,9 @@ public enum Operation {
     /** Any authenticated caller; an agent bound to a workspace reads only inside it. */
     READ,
     /** The operator, or the agent session the path names. */
-    OPERATOR_OR_OWN_SESSION
+    OPERATOR_OR_OWN_SESSION,
+    /** Anyone, without a token: holds nothing private (the API description). */
+    PUBLIC
   }
 
   private final String id;

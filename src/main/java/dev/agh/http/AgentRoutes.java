@@ -1,5 +1,6 @@
 package dev.agh.http;
 
+import dev.agh.api.Operation;
 import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
@@ -20,7 +21,7 @@ final class AgentRoutes {
   }
 
   void register(Javalin app) {
-    app.post("/api/agent/tasks/claim-next", ctx -> {
+    Routes.on(app, Operation.CLAIM_NEXT_AGENT_TASK, ctx -> {
       var claim = service.claimNext(caller(ctx), Exchange.optionalBody(ctx, ClaimNext.class));
       if (claim.isPresent()) {
         json(ctx, 200, claim.get());
@@ -28,13 +29,13 @@ final class AgentRoutes {
         ctx.status(204);
       }
     });
-    app.post("/api/agent/tasks/{run_id}/heartbeat", ctx ->
+    Routes.on(app, Operation.HEARTBEAT_AGENT_TASK_RUN, ctx ->
         json(ctx, 200, service.heartbeat(caller(ctx), ctx.pathParam("run_id"), Exchange.body(ctx, Heartbeat.class))));
-    app.post("/api/agent/tasks/{run_id}/complete", ctx ->
+    Routes.on(app, Operation.COMPLETE_AGENT_TASK_RUN, ctx ->
         json(ctx, 200, service.completeLease(caller(ctx), ctx.pathParam("run_id"), Exchange.body(ctx, CompleteRun.class))));
-    app.post("/api/agent/tasks/{run_id}/fail", ctx ->
+    Routes.on(app, Operation.FAIL_AGENT_TASK_RUN, ctx ->
         json(ctx, 200, service.failLease(caller(ctx), ctx.pathParam("run_id"), Exchange.body(ctx, FailRun.class))));
-    app.post("/api/agent/tasks/{run_id}/release", ctx ->
+    Routes.on(app, Operation.RELEASE_AGENT_TASK_RUN, ctx ->
         json(ctx, 200, service.releaseLease(caller(ctx), ctx.pathParam("run_id"), Exchange.body(ctx, Release.class))));
   }
 }

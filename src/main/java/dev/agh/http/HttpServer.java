@@ -1,6 +1,8 @@
 package dev.agh.http;
 
 import dev.agh.api.ErrorBody;
+import dev.agh.api.OpenApiDocument;
+import dev.agh.api.Operation;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
 import dev.agh.domain.Limits;
@@ -41,7 +43,13 @@ public final class HttpServer implements AutoCloseable {
       // Javalin refuses bodies over this with 413 before our handlers run; we answer in JSON below.
       config.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
     });
-    app.before("/api/*", ctx -> authenticate(ctx, authenticator));
+    app.before("/api/*", ctx -> {
+      if (!ctx.path().equals(Operation.GET_OPENAPI_DOCUMENT.path())) {
+        authenticate(ctx, authenticator);
+      }
+    });
+    app.get(Operation.GET_OPENAPI_DOCUMENT.path(),
+        ctx -> ctx.status(200).contentType("application/json").result(OpenApiDocument.bytes()));
     new TaskRoutes(service).register(app);
     new WorkspaceRoutes(service).register(app);
     new RunRoutes(service).register(app);

@@ -1,5 +1,6 @@
 package dev.agh.http;
 
+import dev.agh.api.Operation;
 import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
@@ -36,15 +37,15 @@ final class LiveRoutes implements AutoCloseable {
   }
 
   void register(Javalin app) {
-    app.get("/api/tasks/{id}/timeline", ctx -> json(ctx, 200, service.timeline(caller(ctx), ctx.pathParam("id"),
+    Routes.on(app, Operation.GET_TASK_TIMELINE, ctx -> json(ctx, 200, service.timeline(caller(ctx), ctx.pathParam("id"),
         Params.longValue(ctx, "after_sequence"), Params.integer(ctx, "limit"))));
-    app.get("/api/tasks/{id}/tree", ctx -> json(ctx, 200, service.tree(caller(ctx), ctx.pathParam("id"))));
-    app.post("/api/tasks/{id}/triage/read", ctx -> json(ctx, 200, service.triageRead(caller(ctx), ctx.pathParam("id"))));
-    app.post("/api/tasks/{id}/triage/dismiss", ctx ->
+    Routes.on(app, Operation.GET_TASK_TREE, ctx -> json(ctx, 200, service.tree(caller(ctx), ctx.pathParam("id"))));
+    Routes.on(app, Operation.MARK_TASK_READ, ctx -> json(ctx, 200, service.triageRead(caller(ctx), ctx.pathParam("id"))));
+    Routes.on(app, Operation.DISMISS_TASK, ctx ->
         json(ctx, 200, service.triageDismiss(caller(ctx), ctx.pathParam("id"))));
-    app.post("/api/tasks/{id}/triage/archive", ctx ->
+    Routes.on(app, Operation.ARCHIVE_TASK, ctx ->
         json(ctx, 200, service.triageArchive(caller(ctx), ctx.pathParam("id"))));
-    app.get("/api/tasks/{id}/stream", this::stream);
+    Routes.on(app, Operation.STREAM_TASK, this::stream);
   }
 
   /** Errors (unknown task, bad cursor) are JSON answers; once the stream is open, only events and keepalives. */

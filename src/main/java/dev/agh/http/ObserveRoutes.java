@@ -1,5 +1,6 @@
 package dev.agh.http;
 
+import dev.agh.api.Operation;
 import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
@@ -18,8 +19,8 @@ final class ObserveRoutes {
   }
 
   void register(Javalin app) {
-    app.get("/api/observe/tasks/dashboard", ctx -> json(ctx, 200, service.dashboard(caller(ctx), dashboardQuery(ctx))));
-    app.get("/api/observe/tasks/inbox", ctx -> json(ctx, 200, service.inbox(caller(ctx), inboxQuery(ctx))));
+    Routes.on(app, Operation.GET_TASK_DASHBOARD, ctx -> json(ctx, 200, service.dashboard(caller(ctx), dashboardQuery(ctx))));
+    Routes.on(app, Operation.GET_TASK_INBOX, ctx -> json(ctx, 200, service.inbox(caller(ctx), inboxQuery(ctx))));
   }
 
   private static DashboardQuery dashboardQuery(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.agh.http;
 
+import dev.agh.api.Operation;
 import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
@@ -22,32 +23,32 @@ final class RunRoutes {
   }
 
   void register(Javalin app) {
-    app.post("/api/tasks/{id}/publish", ctx ->
+    Routes.on(app, Operation.PUBLISH_TASK, ctx ->
         json(ctx, 200, service.publishTask(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, ExecuteTask.class))));
-    app.post("/api/tasks/{id}/start", ctx ->
+    Routes.on(app, Operation.START_TASK, ctx ->
         json(ctx, 201, service.startTask(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, ExecuteTask.class))));
-    app.post("/api/tasks/{id}/approve", ctx ->
+    Routes.on(app, Operation.APPROVE_TASK, ctx ->
         json(ctx, 201, service.approveTask(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, ExecuteTask.class))));
-    app.post("/api/tasks/{id}/reject", ctx -> json(ctx, 200, service.rejectTask(caller(ctx), ctx.pathParam("id"))));
-    app.post("/api/tasks/{id}/cancel", ctx ->
+    Routes.on(app, Operation.REJECT_TASK, ctx -> json(ctx, 200, service.rejectTask(caller(ctx), ctx.pathParam("id"))));
+    Routes.on(app, Operation.CANCEL_TASK, ctx ->
         json(ctx, 200, service.cancelTask(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, Cancel.class))));
-    app.post("/api/tasks/{id}/runs", ctx ->
+    Routes.on(app, Operation.ENQUEUE_TASK_RUN, ctx ->
         json(ctx, 201, service.enqueueRun(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, ExecuteTask.class))));
-    app.get("/api/tasks/{id}/runs", ctx -> json(ctx, 200, service.listRuns(caller(ctx), ctx.pathParam("id"),
+    Routes.on(app, Operation.LIST_TASK_RUNS, ctx -> json(ctx, 200, service.listRuns(caller(ctx), ctx.pathParam("id"),
         new ListRuns(Params.text(ctx, "status"), Params.text(ctx, "session_id"), Params.integer(ctx, "limit")))));
 
-    app.get("/api/task-runs/{id}", ctx -> json(ctx, 200, service.getRun(caller(ctx), ctx.pathParam("id"))));
-    app.post("/api/task-runs/{id}/claim", ctx ->
+    Routes.on(app, Operation.GET_TASK_RUN, ctx -> json(ctx, 200, service.getRun(caller(ctx), ctx.pathParam("id"))));
+    Routes.on(app, Operation.CLAIM_TASK_RUN, ctx ->
         json(ctx, 200, service.claimRun(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, ClaimRun.class))));
-    app.post("/api/task-runs/{id}/start", ctx ->
+    Routes.on(app, Operation.START_TASK_RUN, ctx ->
         json(ctx, 200, service.startRun(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, ClaimRun.class))));
-    app.post("/api/task-runs/{id}/attach-session", ctx ->
+    Routes.on(app, Operation.ATTACH_TASK_RUN_SESSION, ctx ->
         json(ctx, 200, service.attachSession(caller(ctx), ctx.pathParam("id"), Exchange.body(ctx, AttachSession.class))));
-    app.post("/api/task-runs/{id}/complete", ctx ->
+    Routes.on(app, Operation.COMPLETE_TASK_RUN, ctx ->
         json(ctx, 200, service.completeRun(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, CompleteRun.class))));
-    app.post("/api/task-runs/{id}/fail", ctx ->
+    Routes.on(app, Operation.FAIL_TASK_RUN, ctx ->
         json(ctx, 200, service.failRun(caller(ctx), ctx.pathParam("id"), Exchange.body(ctx, FailRun.class))));
-    app.post("/api/task-runs/{id}/cancel", ctx ->
+    Routes.on(app, Operation.CANCEL_TASK_RUN, ctx ->
         json(ctx, 200, service.cancelRun(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, Cancel.class))));
   }
 }

@@ -1,5 +1,6 @@
 package dev.agh.http;
 
+import dev.agh.api.Operation;
 import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
@@ -16,9 +17,9 @@ final class SessionRoutes {
   }
 
   void register(Javalin app) {
-    app.post("/api/sessions", ctx -> json(ctx, 201, service.createSession(caller(ctx), Exchange.body(ctx, NewSession.class))));
-    app.get("/api/sessions", ctx -> json(ctx, 200, service.listSessions(caller(ctx))));
-    app.get("/api/sessions/{id}", ctx -> json(ctx, 200, service.getSession(caller(ctx), ctx.pathParam("id"))));
-    app.post("/api/sessions/{id}/stop", ctx -> json(ctx, 200, service.stopSession(caller(ctx), ctx.pathParam("id"))));
+    Routes.on(app, Operation.CREATE_SESSION, ctx -> json(ctx, 201, service.createSession(caller(ctx), Exchange.body(ctx, NewSession.class))));
+    Routes.on(app, Operation.LIST_SESSIONS, ctx -> json(ctx, 200, service.listSessions(caller(ctx))));
+    Routes.on(app, Operation.GET_SESSION, ctx -> json(ctx, 200, service.getSession(caller(ctx), ctx.pathParam("id"))));
+    Routes.on(app, Operation.STOP_SESSION, ctx -> json(ctx, 200, service.stopSession(caller(ctx), ctx.pathParam("id"))));
   }
 }

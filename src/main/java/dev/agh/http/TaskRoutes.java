@@ -1,5 +1,6 @@
 package dev.agh.http;
 
+import dev.agh.api.Operation;
 import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
@@ -20,20 +21,20 @@ final class TaskRoutes {
   }
 
   void register(Javalin app) {
-    app.post("/api/tasks", ctx -> json(ctx, 201, service.createTask(caller(ctx), Exchange.body(ctx, CreateTask.class))));
-    app.get("/api/tasks", ctx -> json(ctx, 200, service.listTasks(caller(ctx), listQuery(ctx))));
-    app.get("/api/tasks/{id}", ctx -> json(ctx, 200, service.getTask(caller(ctx), ctx.pathParam("id"))));
-    app.patch("/api/tasks/{id}", ctx ->
+    Routes.on(app, Operation.CREATE_TASK, ctx -> json(ctx, 201, service.createTask(caller(ctx), Exchange.body(ctx, CreateTask.class))));
+    Routes.on(app, Operation.LIST_TASKS, ctx -> json(ctx, 200, service.listTasks(caller(ctx), listQuery(ctx))));
+    Routes.on(app, Operation.GET_TASK, ctx -> json(ctx, 200, service.getTask(caller(ctx), ctx.pathParam("id"))));
+    Routes.on(app, Operation.UPDATE_TASK, ctx ->
         json(ctx, 200, service.updateTask(caller(ctx), ctx.pathParam("id"), Exchange.body(ctx, UpdateTask.class))));
-    app.delete("/api/tasks/{id}", ctx -> {
+    Routes.on(app, Operation.DELETE_TASK, ctx -> {
       service.deleteTask(caller(ctx), ctx.pathParam("id"));
       ctx.status(204);
     });
-    app.post("/api/tasks/{id}/children", ctx ->
+    Routes.on(app, Operation.CREATE_CHILD_TASK, ctx ->
         json(ctx, 201, service.createChild(caller(ctx), ctx.pathParam("id"), Exchange.body(ctx, CreateTask.class))));
-    app.post("/api/tasks/{id}/dependencies", ctx ->
+    Routes.on(app, Operation.ADD_TASK_DEPENDENCY, ctx ->
         json(ctx, 200, service.addDependency(caller(ctx), ctx.pathParam("id"), Exchange.body(ctx, AddDependency.class))));
-    app.delete("/api/tasks/{id}/dependencies/{depends_on_id}", ctx ->
+    Routes.on(app, Operation.REMOVE_TASK_DEPENDENCY, ctx ->
         json(ctx, 200, service.removeDependency(caller(ctx), ctx.pathParam("id"), ctx.pathParam("depends_on_id"))));
   }
 

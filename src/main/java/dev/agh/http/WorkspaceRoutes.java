@@ -1,5 +1,6 @@
 package dev.agh.http;
 
+import dev.agh.api.Operation;
 import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
@@ -16,10 +17,10 @@ final class WorkspaceRoutes {
   }
 
   void register(Javalin app) {
-    app.post("/api/workspaces", ctx -> json(ctx, 201, service.addWorkspace(caller(ctx), Exchange.body(ctx, AddWorkspace.class))));
-    app.get("/api/workspaces", ctx -> json(ctx, 200, service.listWorkspaces(caller(ctx))));
+    Routes.on(app, Operation.ADD_WORKSPACE, ctx -> json(ctx, 201, service.addWorkspace(caller(ctx), Exchange.body(ctx, AddWorkspace.class))));
+    Routes.on(app, Operation.LIST_WORKSPACES, ctx -> json(ctx, 200, service.listWorkspaces(caller(ctx))));
     // The reference travels as a query parameter because a path reference contains slashes.
-    app.delete("/api/workspaces", ctx -> {
+    Routes.on(app, Operation.REMOVE_WORKSPACE, ctx -> {
       String ref = Params.text(ctx, "ref");
       if (ref == null) {
         throw dev.agh.domain.AghException.invalid("ref is required (a workspace id, name or path)");

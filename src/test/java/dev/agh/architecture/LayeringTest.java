@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package table of DESIGN.md, as the code layers it. One deliberate adjustment to the table: {@code service} uses
+ * The package table of docs/ARCHITECTURE.md, as the code layers it. One deliberate adjustment to the table: {@code service} uses
  * {@code api}, because the service port takes and returns the wire records; and since those records carry
  * {@code JsonNode} (metadata, results), the layers that build or read them ({@code service}, {@code cli}) may use
  * Jackson's tree model too. Adapters ({@code store.jdbi}, {@code http}) may log through slf4j.
@@ -75,7 +75,7 @@ class LayeringTest {
 
   @Test
   void serviceUsesDomainStorePortApiAndObserve() {
-    // The local service answers the live views through the read models of observe (DESIGN.md).
+    // The local service answers the live views through the read models of observe (docs/ARCHITECTURE.md).
     check(onlyUses("dev.agh.service..", JDK, DOMAIN, STORE_PORT, API, SERVICE, OBSERVE, JACKSON_TREE));
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Exit codes of SPEC.md (0 ok, 2 usage, 3 not found, 4 conflict, 5 invalid input, 6 unauthenticated, 7 server
+ * Exit codes of docs/DECISIONS.md (0 ok, 2 usage, 3 not found, 4 conflict, 5 invalid input, 6 unauthenticated, 7 server
  * unavailable), errors on stderr only, as {@code {"error","code"}} with {@code -o json}; a failed command writes nothing.
  */
 class CliExitCodesTest {

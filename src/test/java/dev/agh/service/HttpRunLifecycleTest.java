@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The run lifecycle through {@link HttpTaskService} against a real {@link HttpServer} on a random port,
  * backed by a {@link LocalTaskService} on H2 that shares the test's clock. The server tells callers apart
  * by bearer token: the operator's token, or an agent session's token (each agent gets its own client).
- * Every response is checked against the shared API contract (documented status, body schema) and every
+ * Every response is checked against the OpenAPI document (documented status, body schema) and every
  * error's status against its code, except the agh-extension routes {@code /api/sessions*} and {@code
  * /api/workspaces*}; a test fails afterwards if any response did not conform.
  */

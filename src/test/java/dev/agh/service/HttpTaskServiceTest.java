@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The contract through {@link HttpTaskService} against a real {@link HttpServer} on a random port,
  * backed by a {@link LocalTaskService} on H2 that shares the test's clock. Every response is checked
- * against the shared API contract (documented status, body schema) and every error's status against
+ * against the OpenAPI document (documented status, body schema) and every error's status against
  * its code; a test fails afterwards if any response did not conform.
  */
 class HttpTaskServiceTest extends TaskServiceContract {

@@ -5,8 +5,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,22 +19,28 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks HTTP responses against the shared Tasks API contract ({@code ../shared/contract/tasks-api.json}).
+ * Checks HTTP responses against the project's own OpenAPI 3.1 document ({@code src/main/resources/dev/agh/api/openapi.json},
+ * the same file {@code agh serve} answers at {@code GET /api/openapi.json}).
  *
- * <p>Each contract operation has a method, a path template such as {@code /api/tasks/{id}/dependencies/{depends_on_id}}
+ * <p>Each operation has a method, a path template such as {@code /api/tasks/{id}/dependencies/{depends_on_id}}
  * and its documented responses keyed by status code, each optionally carrying a JSON Schema (draft 2020-12) for the
- * body. {@link #assertResponse} finds the operation for a concrete request and fails with an {@link AssertionError}
- * listing every problem when the response does not conform.
+ * body. Local {@code $ref}s (to {@code components/responses} and {@code components/schemas}) are resolved when the
+ * document is loaded. {@link #assertResponse} finds the operation for a concrete request and fails with an
+ * {@link AssertionError} listing every problem when the response does not conform.
  *
  * <p>Jackson 3 ({@code tools.jackson}) is used internally because it is the tree model json-schema-validator 3.x
  * consumes; the public API deals only in strings so callers are not tied to it.
  */
 public final class ContractValidator {
 
-    /** Location of the contract relative to the repository root (the Maven/Surefire working directory). */
-    public static final String CONTRACT_RELATIVE_PATH = "../shared/contract/tasks-api.json";
+    /** Classpath location of the API description: part of the program, so nothing outside the repository is read. */
+    public static final String DOCUMENT_RESOURCE = "/dev/agh/api/openapi.json";
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private static final int MAX_BODY_CHARS_IN_MESSAGE = 4000;
 
@@ -54,14 +60,14 @@ public final class ContractValidator {
         this.operations = operations;
     }
 
-    /** Returns the validator for the repository's contract file, loading it once per JVM. */
+    /** Returns the validator for the project's OpenAPI document, loading it once per JVM. */
     public static ContractValidator load() {
         ContractValidator loaded = instance;
         if (loaded == null) {
             synchronized (ContractValidator.class) {
                 loaded = instance;
                 if (loaded == null) {
-                    loaded = fromFile(contractPath());
+                    loaded = fromResource(DOCUMENT_RESOURCE);
                     instance = loaded;
                 }
             }
@@ -69,49 +75,108 @@ public final class ContractValidator {
         return loaded;
     }
 
-    /** Absolute, normalized path of the contract file, resolved against {@code user.dir}. */
-    public static Path contractPath() {
-        return Path.of(System.getProperty("user.dir")).resolve(CONTRACT_RELATIVE_PATH).toAbsolutePath().normalize();
-    }
-
-    static ContractValidator fromFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("Tasks API contract not found at " + file
-                    + " (expected " + CONTRACT_RELATIVE_PATH + " relative to the repository root, user.dir="
-                    + System.getProperty("user.dir") + "). Check out the shared directory beside the repository.");
-        }
-        try {
-            return fromJson(Files.readString(file), file.toString());
+    static ContractValidator fromResource(String resource) {
+        try (InputStream in = ContractValidator.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("OpenAPI document " + resource + " is not on the classpath");
+            }
+            return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read Tasks API contract " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read OpenAPI document " + resource + ": " + e.getMessage(), e);
         }
     }
 
-    /** Builds a validator from contract JSON; {@code source} only labels error messages. */
-    static ContractValidator fromJson(String contractJson, String source) {
+    /** Builds a validator from an OpenAPI 3.1 document; {@code source} only labels error messages. */
+    static ContractValidator fromJson(String documentJson, String source) {
         JsonNode root;
         try {
-            root = JSON.readTree(contractJson);
+            root = JSON.readTree(documentJson);
         } catch (JacksonException e) {
-            throw new IllegalStateException("Tasks API contract " + source + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("OpenAPI document " + source + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        JsonNode operationsNode = root.path("operations");
-        if (!operationsNode.isArray() || operationsNode.isEmpty()) {
-            throw new IllegalStateException("Tasks API contract " + source + " has no \"operations\" array");
+        if (!root.path("openapi").asString("").startsWith("3.1")) {
+            throw new IllegalStateException("OpenAPI document " + source + " does not declare openapi 3.1.x");
+        }
+        JsonNode paths = root.path("paths");
+        if (!paths.isObject() || paths.isEmpty()) {
+            throw new IllegalStateException("OpenAPI document " + source + " has no paths");
         }
         List<Operation> operations = new ArrayList<>();
-        for (JsonNode node : operationsNode) {
-            String name = node.path("operation").asString("");
-            String method = node.path("method").asString("");
-            String path = node.path("path").asString("");
-            JsonNode responses = node.path("responses");
-            if (name.isEmpty() || method.isEmpty() || !path.startsWith("/") || !responses.isObject()) {
-                throw new IllegalStateException("Tasks API contract " + source
-                        + " has an operation without operation/method/path/responses: " + node);
+        for (String path : paths.propertyNames()) {
+            JsonNode item = paths.get(path);
+            for (String method : item.propertyNames()) {
+                if (!METHODS.contains(method)) {
+                    continue;
+                }
+                JsonNode node = item.get(method);
+                String name = node.path("operationId").asString("");
+                JsonNode responses = node.path("responses");
+                if (name.isEmpty() || !path.startsWith("/") || !responses.isObject()) {
+                    throw new IllegalStateException("OpenAPI document " + source
+                            + " has an operation without operationId/responses at " + method + " " + path);
+                }
+                operations.add(new Operation(name, method.toUpperCase(java.util.Locale.ROOT), path, segments(path),
+                        flatten(root, responses, source)));
             }
-            operations.add(new Operation(name, method, path, segments(path), responses));
         }
         return new ContractValidator(source, List.copyOf(operations));
+    }
+
+    /**
+     * The responses of one operation as {@code {status: {description, content_type?, schema?}}}, every local
+     * {@code $ref} replaced by what it points to.
+     */
+    private static ObjectNode flatten(JsonNode root, JsonNode responses, String source) {
+        ObjectNode flat = JSON.createObjectNode();
+        for (String status : responses.propertyNames()) {
+            JsonNode response = resolve(root, responses.get(status), source, 0);
+            ObjectNode entry = flat.putObject(status);
+            entry.put("description", response.path("description").asString(""));
+            JsonNode content = response.path("content");
+            if (content.isObject() && !content.isEmpty()) {
+                String contentType = content.propertyNames().iterator().next();
+                entry.put("content_type", contentType);
+                JsonNode schema = content.get(contentType).get("schema");
+                if (schema != null) {
+                    entry.set("schema", resolve(root, schema, source, 0));
+                }
+            }
+        }
+        return flat;
+    }
+
+    /** A copy of {@code node} with every {@code {"$ref": "#/..."}} inlined (the document has no recursive schemas). */
+    private static JsonNode resolve(JsonNode root, JsonNode node, String source, int depth) {
+        if (depth > 64) {
+            throw new IllegalStateException("OpenAPI document " + source + " has $refs nested too deep (a cycle?)");
+        }
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isString()) {
+                String pointer = ref.asString();
+                if (!pointer.startsWith("#/")) {
+                    throw new IllegalStateException("OpenAPI document " + source + " has a non-local $ref " + pointer);
+                }
+                JsonNode target = root.at(pointer.substring(1));
+                if (target.isMissingNode()) {
+                    throw new IllegalStateException("OpenAPI document " + source + " has a dangling $ref " + pointer);
+                }
+                return resolve(root, target, source, depth + 1);
+            }
+            ObjectNode copy = JSON.createObjectNode();
+            for (String name : node.propertyNames()) {
+                copy.set(name, resolve(root, node.get(name), source, depth + 1));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            for (JsonNode element : node) {
+                copy.add(resolve(root, element, source, depth + 1));
+            }
+            return copy;
+        }
+        return node;
     }
 
     /**
@@ -207,13 +272,13 @@ public final class ContractValidator {
         }
         if (best == null) {
             String hint = methodsForPath.isEmpty()
-                    ? "no operation in the contract matches this path"
+                    ? "no operation in the OpenAPI document matches this path"
                     : "no " + method + " operation for this path; the contract documents it for " + methodsForPath;
             throw failure(method, concretePath, status, body, null, List.of(hint));
         }
         if (ambiguous) {
             throw failure(method, concretePath, status, body, null,
-                    List.of("the contract has several equally specific operations for this request"));
+                    List.of("the document has several equally specific operations for this request"));
         }
         return best;
     }
@@ -322,7 +387,7 @@ public final class ContractValidator {
 
     private AssertionError failure(String method, String path, Integer status, String body, Operation operation,
             List<String> problems) {
-        StringBuilder message = new StringBuilder("Response does not conform to the Tasks API contract\n")
+        StringBuilder message = new StringBuilder("Response does not conform to the OpenAPI document\n")
                 .append("  request:   ").append(method).append(' ').append(path).append('\n');
         if (operation != null) {
             message.append("  operation: ").append(operation.name()).append(" (")
@@ -334,7 +399,7 @@ public final class ContractValidator {
         if (body != null) {
             message.append("  body:      ").append(abbreviate(body)).append('\n');
         }
-        message.append("  contract:  ").append(source).append('\n')
+        message.append("  document:  ").append(source).append('\n')
                 .append("  problems (").append(problems.size()).append("):");
         for (String problem : problems) {
             message.append("\n    - ").append(problem);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ContractValidatorTest {
@@ -98,17 +97,13 @@ class ContractValidatorTest {
     @Test
     void literalSegmentsWinOverParametersWhateverTheDeclarationOrder() {
         ContractValidator synthetic = ContractValidator.fromJson("""
-                {"operations": [
-                  {"operation": "byId", "method": "GET", "path": "/api/things/{id}",
-                   "responses": {"200": {"description": "OK"}}},
-                  {"operation": "special", "method": "GET", "path": "/api/things/special",
-                   "responses": {"200": {"description": "OK"}}},
-                  {"operation": "nested", "method": "GET", "path": "/api/things/{id}/{part}",
-                   "responses": {"200": {"description": "OK"}}},
-                  {"operation": "nestedLiteral", "method": "GET", "path": "/api/things/{id}/summary",
-                   "responses": {"200": {"description": "OK"}}}
-                ]}
-                """, "synthetic contract");
+                {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+                  "/api/things/{id}": {"get": {"operationId": "byId", "responses": {"200": {"description": "OK"}}}},
+                  "/api/things/special": {"get": {"operationId": "special", "responses": {"200": {"description": "OK"}}}},
+                  "/api/things/{id}/{part}": {"get": {"operationId": "nested", "responses": {"200": {"description": "OK"}}}},
+                  "/api/things/{id}/summary": {"get": {"operationId": "nestedLiteral", "responses": {"200": {"description": "OK"}}}}
+                }}
+                """, "synthetic document");
 
         assertThat(synthetic.operationName("GET", "/api/things/special")).isEqualTo("special");
         assertThat(synthetic.operationName("GET", "/api/things/other")).isEqualTo("byId");
@@ -142,7 +137,7 @@ class ContractValidatorTest {
         assertThatThrownBy(() -> contract.assertResponse("GET", "/api/tasks/T-1", 404, "{\"error\":\"x\"} trailing"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("not valid JSON");
-        assertThatCode(() -> contract.assertResponse("GET", "/api/tasks/T-1", 404, "{\"error\":\"task not found\"}"))
+        assertThatCode(() -> contract.assertResponse("GET", "/api/tasks/T-1", 404, "{\"error\":\"task not found\",\"code\":\"TASK_NOT_FOUND\"}"))
                 .doesNotThrowAnyException();
     }
 
@@ -158,7 +153,7 @@ class ContractValidatorTest {
     void unknownPathOrMethodFails() {
         assertThatThrownBy(() -> contract.documentedStatuses("GET", "/api/nope"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("no operation in the contract matches");
+                .hasMessageContaining("no operation in the OpenAPI document matches");
         assertThatThrownBy(() -> contract.assertResponse("PUT", "/api/tasks/T-1", 200, "{}"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("no PUT operation")
@@ -186,13 +181,20 @@ class ContractValidatorTest {
     }
 
     @Test
-    void missingContractFileFailsWithItsLocation() {
-        Path missing = Path.of("/nonexistent/shared/contract/tasks-api.json");
-
-        assertThatThrownBy(() -> ContractValidator.fromFile(missing))
+    void missingDocumentFailsWithItsLocation() {
+        assertThatThrownBy(() -> ContractValidator.fromResource("/dev/agh/api/no-such-document.json"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(missing.toString())
-                .hasMessageContaining(ContractValidator.CONTRACT_RELATIVE_PATH);
+                .hasMessageContaining("/dev/agh/api/no-such-document.json");
+    }
+
+    @Test
+    void sharedErrorResponsesAreResolvedThroughTheirReferences() {
+        assertThat(contract.documentedStatuses("POST", "/api/tasks")).contains("401", "403", "413", "415", "503", "507");
+        assertThatCode(() -> contract.assertResponse("POST", "/api/tasks", 507,
+                "{\"error\": \"disk full\", \"code\": \"STORE_FULL\"}")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.assertResponse("POST", "/api/tasks", 507, "{\"error\": \"disk full\"}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("code");
     }
 
     private ObjectNode minimalCreatedTask() throws Exception {

@@ -1,2 +1,2 @@
-/** Test-only helpers, such as checking HTTP responses against the shared Tasks API contract. */
+/** Test-only helpers, such as checking HTTP responses against the OpenAPI document (openapi.json). */
 package dev.agh.testing;

@@ -1,0 +1,15 @@
+package dev.agh.http;
+
+import dev.agh.api.Operation;
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+
+/** Registers a handler for one {@link Operation}: its method and path come from the one table of operations. */
+final class Routes {
+  private Routes() {}
+
+  static void on(Javalin app, Operation operation, Handler handler) {
+    app.addHttpHandler(HandlerType.valueOf(operation.method()), operation.path(), handler);
+  }
+}
