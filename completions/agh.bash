@@ -212,6 +212,7 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench cycle" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench stream" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench dashboard" ];    then _picocli_agh_bench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench waiters" ];    then _picocli_agh_bench; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(task)
@@ -271,7 +272,9 @@ function _complete_agh() {
   local cmds54=(bench cycle)
   local cmds55=(bench stream)
   local cmds56=(bench dashboard)
+  local cmds57=(bench waiters)
 
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_bench_waiters; return $?; fi
   if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
   if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_bench_stream; return $?; fi
   if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_bench_cycle; return $?; fi
@@ -907,7 +910,7 @@ function _picocli_agh_bench() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="cycle stream dashboard"
+  local commands="cycle stream dashboard waiters"
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -1131,7 +1134,7 @@ function _picocli_agh_task_list() {
 
   local commands=""
   local flag_opts="'--drafts' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--scope' '--workspace' '--status' '--priority' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--channel' '--query' '--limit' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--scope' '--workspace' '--status' '--priority' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--channel' '--query' '--limit' '--cursor' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1168,6 +1171,9 @@ function _picocli_agh_task_list() {
       return
       ;;
     '--limit')
+      return
+      ;;
+    '--cursor')
       return
       ;;
     '-o'|'--output')
@@ -3292,6 +3298,57 @@ function _picocli_agh_bench_dashboard() {
       return
       ;;
     '--iterations')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `waiters` subcommand.
+function _picocli_agh_bench_waiters() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--waiters' '--gets' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--waiters')
+      return
+      ;;
+    '--gets')
       return
       ;;
     '-o'|'--output')

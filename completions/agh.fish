@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets'
                 set skip 1
             case '-*'
             case '*'
@@ -129,7 +129,8 @@ complete -c agh -n '__agh_at task list' -l 'owner-ref' -r -d 'Owner reference.'
 complete -c agh -n '__agh_at task list' -l 'parent' -r -d 'Only children of this task.'
 complete -c agh -n '__agh_at task list' -l 'channel' -r -d 'Network channel.'
 complete -c agh -n '__agh_at task list' -l 'query' -r -d 'Case-insensitive text in the title or identifier.'
-complete -c agh -n '__agh_at task list' -l 'limit' -r -d 'At most this many tasks (0: no limit).'
+complete -c agh -n '__agh_at task list' -l 'limit' -r -d 'At most this many tasks (default and 0: all of them, read page by page).'
+complete -c agh -n '__agh_at task list' -l 'cursor' -r -d 'Start after this next_cursor of an earlier list.'
 complete -c agh -n '__agh_at task list' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at task list' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at task list' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
@@ -842,6 +843,7 @@ complete -c agh -n '__agh_at tui' -s 'v' -l 'verbose' -d 'Print stack traces of 
 complete -c agh -n '__agh_at bench' -a 'cycle' -d 'Agents claim and complete runs as fast as they can; also times the wake-up of a waiting claimer.'
 complete -c agh -n '__agh_at bench' -a 'stream' -d 'SSE subscribers follow one task while it changes; times each event\'s delivery to each subscriber.'
 complete -c agh -n '__agh_at bench' -a 'dashboard' -d 'Seeds a fresh store with a large history, then times the dashboard and the inbox.'
+complete -c agh -n '__agh_at bench' -a 'waiters' -d 'Many agents wait on claim-next at once; times plain GETs meanwhile.'
 complete -c agh -n '__agh_at bench' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at bench' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at bench' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
@@ -896,6 +898,20 @@ complete -c agh -n '__agh_at bench dashboard' -l 'session' -r -d 'Act as this ag
 complete -c agh -n '__agh_at bench dashboard' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at bench dashboard' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at bench dashboard' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh bench waiters
+complete -c agh -n '__agh_at bench waiters' -l 'waiters' -r -d 'Claims waiting at once (default 1000).'
+complete -c agh -n '__agh_at bench waiters' -l 'gets' -r -d 'GET /api/tasks calls timed meanwhile (default 500).'
+complete -c agh -n '__agh_at bench waiters' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at bench waiters' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at bench waiters' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at bench waiters' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at bench waiters' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at bench waiters' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at bench waiters' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at bench waiters' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at bench waiters' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at bench waiters' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh completion
 complete -c agh -n '__agh_at completion' -s 'h' -l 'help' -d 'Show this help message and exit.'

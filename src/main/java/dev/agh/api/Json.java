@@ -1,7 +1,10 @@
 package dev.agh.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -21,6 +24,8 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.Limits;
+import dev.agh.domain.TextRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,6 +40,18 @@ import java.util.Locale;
 public final class Json {
   private static final ObjectMapper MAPPER = build(false);
   private static final ObjectMapper PRETTY = build(true);
+  /**
+   * Reads what users and clients send: at most {@link Limits#MAX_JSON_DEPTH} levels and strings no longer
+   * than a request body. Applied here, once, so no surface can store a value that a response wrapping it
+   * could not write (a value nested 998 deep used to be stored and then fail every read of its task).
+   */
+  private static final ObjectMapper INPUT = build(false, JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+          .maxStringLength(Limits.MAX_REQUEST_BYTES)
+          .maxDocumentLength(Limits.MAX_REQUEST_BYTES)
+          .build())
+      .build());
 
   private Json() {}
 
@@ -64,13 +81,16 @@ public final class Json {
       throw new AghException(ErrorCode.MALFORMED_JSON, "request body is required (send at least {})");
     }
     try {
-      JsonNode node = MAPPER.readTree(body);
+      JsonNode node = INPUT.readTree(body);
       if (node == null || !node.isObject()) {
         throw new AghException(ErrorCode.MALFORMED_JSON, "request body must be a JSON object");
       }
+      requireNoNul(node, "body");
       return MAPPER.treeToValue(node, type);
     } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
       throw AghException.invalid(path(e) + " must be " + expected(e.getTargetType()));
+    } catch (StreamConstraintsException e) {
+      throw AghException.invalid("request body exceeds a JSON limit: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new AghException(ErrorCode.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage());
     }
@@ -79,7 +99,11 @@ public final class Json {
   /** Parses any JSON text typed by a user (metadata on the command line, for example). */
   public static JsonNode readTree(String text, String what) {
     try {
-      return MAPPER.readTree(text);
+      JsonNode node = INPUT.readTree(text);
+      requireNoNul(node, what);
+      return node;
+    } catch (StreamConstraintsException e) {
+      throw AghException.invalid(what + " exceeds a JSON limit: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw AghException.invalid(what + " is not valid JSON: " + e.getOriginalMessage());
     }
@@ -90,6 +114,27 @@ public final class Json {
       return MAPPER.readValue(text, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot read " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Refuses NUL in any string or field name of an input value (see {@link TextRules}). */
+  private static void requireNoNul(JsonNode node, String where) {
+    if (node == null) {
+      return;
+    }
+    if (node.isTextual()) {
+      TextRules.requireNoNul(where, node.textValue());
+    } else if (node.isObject()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        TextRules.requireNoNul(where + " field name", field.getKey());
+        requireNoNul(field.getValue(), where + "." + field.getKey());
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        requireNoNul(node.get(i), where + "[" + i + "]");
+      }
     }
   }
 
@@ -127,13 +172,17 @@ public final class Json {
   }
 
   private static ObjectMapper build(boolean pretty) {
+    return build(pretty, new JsonFactory());
+  }
+
+  private static ObjectMapper build(boolean pretty, JsonFactory factory) {
     SimpleModule module = new SimpleModule("agh");
     module.addSerializer(Instant.class, new InstantSerializer());
     module.addDeserializer(Instant.class, new InstantDeserializer());
     @SuppressWarnings({"unchecked", "rawtypes"})
     Class<Enum<?>> enumType = (Class) Enum.class;
     module.addSerializer(enumType, new EnumSerializer());
-    JsonMapper mapper = JsonMapper.builder()
+    JsonMapper mapper = JsonMapper.builder(factory)
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -24,9 +24,9 @@ public enum Operation {
   GET_TASK_TIMELINE("getTaskTimeline", "GET", "/api/tasks/{id}/timeline", Access.READ),
   STREAM_TASK("streamTask", "GET", "/api/tasks/{id}/stream", Access.READ),
   GET_TASK_TREE("getTaskTree", "GET", "/api/tasks/{id}/tree", Access.READ),
-  MARK_TASK_READ("markTaskRead", "POST", "/api/tasks/{id}/triage/read", Access.OPERATOR),
-  DISMISS_TASK("dismissTask", "POST", "/api/tasks/{id}/triage/dismiss", Access.OPERATOR),
-  ARCHIVE_TASK("archiveTask", "POST", "/api/tasks/{id}/triage/archive", Access.OPERATOR),
+  MARK_TASK_READ("markTaskRead", "POST", "/api/tasks/{id}/triage/read", Access.OWN_VIEW),
+  DISMISS_TASK("dismissTask", "POST", "/api/tasks/{id}/triage/dismiss", Access.OWN_VIEW),
+  ARCHIVE_TASK("archiveTask", "POST", "/api/tasks/{id}/triage/archive", Access.OWN_VIEW),
   GET_TASK_RUN("getTaskRun", "GET", "/api/task-runs/{id}", Access.READ),
   CLAIM_TASK_RUN("claimTaskRun", "POST", "/api/task-runs/{id}/claim", Access.OPERATOR),
   START_TASK_RUN("startTaskRun", "POST", "/api/task-runs/{id}/start", Access.OPERATOR),
@@ -58,8 +58,10 @@ public enum Operation {
     OPERATOR,
     /** An agent session: its own token, or the operator acting as one of its sessions. */
     AGENT,
-    /** Any authenticated caller; an agent bound to a workspace reads only inside it. */
+    /** Any authenticated caller. */
     READ,
+    /** Any authenticated caller, changing only what it sees itself: triage state is kept per caller. */
+    OWN_VIEW,
     /** The operator, or the agent session the path names. */
     OPERATOR_OR_OWN_SESSION,
     /** Anyone, without a token: holds nothing private (the API description). */

@@ -45,7 +45,10 @@ public final class Requests {
   /** Body of {@code POST /api/tasks/{id}/dependencies}. */
   public record AddDependency(String dependsOnTaskId, String kind) {}
 
-  /** Query of {@code GET /api/tasks}; {@code limit} 0 or null means no limit. */
+  /**
+   * Query of {@code GET /api/tasks}. {@code limit} null or 0 means the default page ({@link
+   * dev.agh.domain.Limits#DEFAULT_LIST_LIMIT}); {@code cursor} is the {@code next_cursor} of the previous page.
+   */
   public record ListTasks(
       String scope,
       String workspace,
@@ -58,7 +61,20 @@ public final class Requests {
       String parentTaskId,
       String networkChannel,
       String query,
-      Integer limit) {}
+      Integer limit,
+      String cursor) {
+    /** The same filters, one page further on. */
+    public ListTasks after(String nextCursor) {
+      return new ListTasks(scope, workspace, status, priority, includeDrafts, approvalState, ownerKind, ownerRef,
+          parentTaskId, networkChannel, query, limit, nextCursor);
+    }
+
+    /** The same query with another page size. */
+    public ListTasks withLimit(Integer pageSize) {
+      return new ListTasks(scope, workspace, status, priority, includeDrafts, approvalState, ownerKind, ownerRef,
+          parentTaskId, networkChannel, query, pageSize, cursor);
+    }
+  }
 
   /** Query of {@code GET /api/observe/tasks/dashboard}. */
   public record DashboardQuery(

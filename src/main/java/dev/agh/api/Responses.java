@@ -13,7 +13,8 @@ public final class Responses {
   public record TaskDetailResponse(TaskDetailPayload task) {}
 
   /** {@code {"tasks": [TaskSummaryPayload]}} */
-  public record TaskListResponse(List<TaskSummaryPayload> tasks) {}
+  /** {@code {"tasks": [...], "next_cursor": "..."}}; {@code next_cursor} only when more tasks follow. */
+  public record TaskListResponse(List<TaskSummaryPayload> tasks, String nextCursor) {}
 
   /** {@code {"task": TaskPayload, "run": TaskRunPayload}}: publish, start, approve. */
   public record TaskRunResponse(TaskPayload task, RunPayload run) {}

@@ -85,7 +85,8 @@ public final class HttpTaskService implements TaskService {
     return transport.call("GET", "/api/tasks", query("scope", q.scope(), "workspace", q.workspace(), "status", q.status(),
         "priority", q.priority(), "include_drafts", q.includeDrafts(), "approval_state", q.approvalState(),
         "owner_kind", q.ownerKind(), "owner_ref", q.ownerRef(), "parent_task_id", q.parentTaskId(),
-        "network_channel", q.networkChannel(), "query", q.query(), "limit", q.limit()), null, TaskListResponse.class);
+        "network_channel", q.networkChannel(), "query", q.query(), "limit", q.limit(),
+        "cursor", q.cursor()), null, TaskListResponse.class);
   }
 
   @Override

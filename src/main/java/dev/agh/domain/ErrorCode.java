@@ -4,6 +4,8 @@ package dev.agh.domain;
 public enum ErrorCode {
   VALIDATION_FAILED(ErrorKind.INVALID),
   MALFORMED_JSON(ErrorKind.INVALID),
+  /** An HTTP request that cannot be read: a malformed chunked body, a connection cut mid-body (400). */
+  MALFORMED_REQUEST(ErrorKind.REFUSED),
   PAYLOAD_TOO_LARGE(ErrorKind.TOO_LARGE),
   VALUE_TOO_LARGE(ErrorKind.INVALID),
   TASK_NOT_FOUND(ErrorKind.NOT_FOUND),

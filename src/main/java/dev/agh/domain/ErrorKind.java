@@ -10,7 +10,7 @@ public enum ErrorKind {
   NOT_FOUND,
   /** The request is valid but the current state does not allow it. */
   CONFLICT,
-  /** A delete refused because of children or open runs (the one documented 400). */
+  /** A delete refused because of children or open runs, or an HTTP request that cannot be read (400). */
   REFUSED,
   /** No or unknown credentials. */
   UNAUTHENTICATED,

@@ -21,13 +21,18 @@ final class AgentRoutes {
   }
 
   void register(Javalin app) {
+    // Answered later: a waiting claim is parked without a Jetty thread, so thousands of waiting agents do not
+    // starve the other requests of threads.
     Routes.on(app, Operation.CLAIM_NEXT_AGENT_TASK, ctx -> {
-      var claim = service.claimNext(caller(ctx), Exchange.optionalBody(ctx, ClaimNext.class));
-      if (claim.isPresent()) {
-        json(ctx, 200, claim.get());
-      } else {
-        ctx.status(204);
-      }
+      ClaimNext request = Exchange.optionalBody(ctx, ClaimNext.class);
+      var caller = caller(ctx);
+      ctx.future(() -> service.claimNextLater(caller, request).thenAccept(claim -> {
+        if (claim.isPresent()) {
+          json(ctx, 200, claim.get());
+        } else {
+          ctx.status(204);
+        }
+      }));
     });
     Routes.on(app, Operation.HEARTBEAT_AGENT_TASK_RUN, ctx ->
         json(ctx, 200, service.heartbeat(caller(ctx), ctx.pathParam("run_id"), Exchange.body(ctx, Heartbeat.class))));

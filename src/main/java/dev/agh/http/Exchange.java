@@ -6,6 +6,9 @@ import dev.agh.domain.ErrorCode;
 import dev.agh.domain.Limits;
 import dev.agh.service.Caller;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /** Reading requests and writing responses, the same way in every handler. */
 final class Exchange {
@@ -27,12 +30,21 @@ final class Exchange {
     return Json.readRequest(text.isBlank() ? "{}" : text, type);
   }
 
+  /**
+   * Reads the body as a stream and stops one byte past the limit: a chunked upload has no length to refuse it by,
+   * and reading it whole first would let four such uploads fill the heap.
+   */
   private static String bodyText(Context ctx) {
-    byte[] bytes = ctx.bodyAsBytes();
+    byte[] bytes;
+    try (InputStream in = ctx.req().getInputStream()) {
+      bytes = in.readNBytes(Limits.MAX_REQUEST_BYTES + 1);
+    } catch (IOException | RuntimeException e) {
+      throw new AghException(ErrorCode.MALFORMED_REQUEST, "the request body could not be read: " + e.getMessage());
+    }
     if (bytes.length > Limits.MAX_REQUEST_BYTES) {
       throw new AghException(ErrorCode.PAYLOAD_TOO_LARGE, "request body too large (limit " + Limits.MAX_REQUEST_BYTES + " bytes)");
     }
-    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   static void json(Context ctx, int status, Object body) {

@@ -42,8 +42,14 @@ public final class HttpServer implements AutoCloseable {
       config.startupWatcherEnabled = false;
       // Javalin refuses bodies over this with 413 before our handlers run; we answer in JSON below.
       config.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
+      JsonErrorHandler errors = new JsonErrorHandler();
+      config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
     });
+    BrowserGuard guard = BrowserGuard.forBind(host);
+    app.before(ctx -> SecurityHeaders.apply(ctx::header));
     app.before("/api/*", ctx -> {
+      guard.check(ctx);
       if (!ctx.path().equals(Operation.GET_OPENAPI_DOCUMENT.path())) {
         authenticate(ctx, authenticator);
       }

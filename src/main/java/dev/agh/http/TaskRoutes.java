@@ -51,6 +51,7 @@ final class TaskRoutes {
         Params.text(ctx, "parent_task_id"),
         Params.text(ctx, "network_channel"),
         Params.text(ctx, "query"),
-        Params.integer(ctx, "limit"));
+        Params.integer(ctx, "limit"),
+        Params.text(ctx, "cursor"));
   }
 }

@@ -6,6 +6,8 @@ import dev.agh.domain.AghException;
 import dev.agh.store.TaskStore;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -36,36 +38,74 @@ final class ClaimWaiter {
     try {
       while (true) {
         long seen = signal.version();
-        // A read first: waking waiters must not each take the write lock just to find nothing.
-        Leases.ClaimCriteria criteria = store.read(tx -> Leases.criteria(tx, caller, request)
-            .onlyIf(c -> Leases.candidate(tx, c).isPresent() || !tx.runs().expiredLeases(clock.get(), 1).isEmpty()
-                || Leases.holdsLiveLease(tx, c.session().sessionId(), clock.get())));
-        if (criteria.worthTrying()) {
-          Optional<ClaimPayload> claim = store.write(tx ->
-              Leases.claim(new Mutation(tx, caller, "agent.task.next", clock.get()), criteria));
-          if (claim.isPresent() || !wait) {
-            return claim;
-          }
-        } else if (!wait) {
-          // The read saw no candidate, no lapsed lease to sweep and no lease held by this session: the
-          // write would find exactly that and answer "no work", so the read answers it without taking
-          // the write lock (an agent polling an empty queue no longer costs a commit slot).
-          return Optional.empty();
-        }
-        if (!signal.await(seen, deadline)) {
-          return Optional.empty();
+        Optional<ClaimPayload> claim = attempt(caller, request);
+        if (claim.isPresent() || !wait || !signal.await(seen, deadline)) {
+          return claim;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     } finally {
-      if (registration != null) {
-        try {
-          registration.close();
-        } catch (Exception ignored) {
-          // Unregistering a waiter cannot fail.
+      unregister(registration);
+    }
+  }
+
+  /**
+   * claim-next with {@code wait: true} that holds no thread while it waits: each attempt runs on {@code executor},
+   * and between attempts the request is parked on {@link WorkSignal#next}. For a server with many waiting agents.
+   */
+  CompletableFuture<Optional<ClaimPayload>> claimParked(Caller caller, ClaimNext request, Executor executor) {
+    long deadline = System.nanoTime() + waitSeconds(request) * 1_000_000_000L;
+    AutoCloseable registration = poller.waiting();
+    CompletableFuture<Optional<ClaimPayload>> result = new CompletableFuture<>();
+    result.whenComplete((r, e) -> unregister(registration));
+    executor.execute(() -> attemptParked(caller, request, deadline, executor, result));
+    return result;
+  }
+
+  private void attemptParked(Caller caller, ClaimNext request, long deadline, Executor executor,
+      CompletableFuture<Optional<ClaimPayload>> result) {
+    try {
+      long seen = signal.version();
+      Optional<ClaimPayload> claim = attempt(caller, request);
+      if (claim.isPresent() || System.nanoTime() >= deadline) {
+        result.complete(claim);
+        return;
+      }
+      signal.next(seen, deadline).whenComplete((moved, error) -> {
+        if (Boolean.TRUE.equals(moved)) {
+          executor.execute(() -> attemptParked(caller, request, deadline, executor, result));
+        } else {
+          result.complete(Optional.empty());
         }
+      });
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  /** One look, and a claim when there is something to take. */
+  private Optional<ClaimPayload> attempt(Caller caller, ClaimNext request) {
+    // A read first: waking waiters must not each take the write lock just to find nothing.
+    Leases.ClaimCriteria criteria = store.read(tx -> Leases.criteria(tx, caller, request)
+        .onlyIf(c -> Leases.candidate(tx, c).isPresent() || !tx.runs().expiredLeases(clock.get(), 1).isEmpty()
+            || Leases.holdsLiveLease(tx, c.session().sessionId(), clock.get())));
+    if (!criteria.worthTrying()) {
+      // The read saw no candidate, no lapsed lease to sweep and no lease held by this session: the
+      // write would find exactly that and answer "no work", so the read answers it without taking
+      // the write lock (an agent polling an empty queue no longer costs a commit slot).
+      return Optional.empty();
+    }
+    return store.write(tx -> Leases.claim(new Mutation(tx, caller, "agent.task.next", clock.get()), criteria));
+  }
+
+  private static void unregister(AutoCloseable registration) {
+    if (registration != null) {
+      try {
+        registration.close();
+      } catch (Exception ignored) {
+        // Unregistering a waiter cannot fail.
       }
     }
   }

@@ -36,7 +36,7 @@ final class Execution {
    */
   static Enqueued enqueue(Mutation m, String taskId, ExecuteTask request, String defaultKey) {
     ExecuteTask r = request == null ? new ExecuteTask(null, null, null) : request;
-    String explicitKey = Inputs.trimToNull(r.idempotencyKey());
+    String explicitKey = Inputs.idempotencyKey("idempotency_key", r.idempotencyKey());
     if (explicitKey != null && explicitKey.length() > Limits.MAX_LABEL_CHARS) {
       throw AghException.invalid("idempotency_key is longer than " + Limits.MAX_LABEL_CHARS + " characters");
     }

@@ -6,6 +6,7 @@ import dev.agh.api.Requests.OwnerInput;
 import dev.agh.domain.AghException;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Owner;
+import dev.agh.domain.TextRules;
 import dev.agh.domain.OwnerKind;
 import dev.agh.domain.WireEnum;
 import java.util.regex.Pattern;
@@ -17,15 +18,18 @@ final class Inputs {
 
   private Inputs() {}
 
+  /** Every text input passes here first: NUL is refused before trimming could strip it unseen. */
   static String trimToNull(String value) {
     if (value == null) {
       return null;
     }
+    TextRules.requireNoNul("text", value);
     String trimmed = value.trim();
     return trimmed.isEmpty() ? null : trimmed;
   }
 
   static String label(String field, String value, boolean required) {
+    TextRules.requireLabel(field, value == null ? null : value.strip());
     String trimmed = trimToNull(value);
     if (trimmed == null) {
       if (required) {
@@ -40,6 +44,7 @@ final class Inputs {
   }
 
   static String description(String field, String value) {
+    TextRules.requireNoNul(field, value);
     String trimmed = trimToNull(value);
     if (trimmed != null && trimmed.length() > Limits.MAX_DESCRIPTION_CHARS) {
       throw AghException.tooLarge(field + " is longer than " + Limits.MAX_DESCRIPTION_CHARS + " characters");
@@ -48,11 +53,25 @@ final class Inputs {
   }
 
   static String clientId(String field, String value) {
+    TextRules.requireLabel(field, value);
     String trimmed = trimToNull(value);
     if (trimmed != null && !ID.matcher(trimmed).matches()) {
       throw AghException.invalid(field + " must be 1-128 characters of letters, digits, '.', '_', ':' or '-', got \"" + value + "\"");
     }
     return trimmed;
+  }
+
+  /** An idempotency key: a single-line label of at most 255 characters, or null when absent. */
+  static String idempotencyKey(String field, String value) {
+    String key = trimToNull(value);
+    if (key == null) {
+      return null;
+    }
+    TextRules.requireLabel(field, key);
+    if (key.length() > Limits.MAX_IDEMPOTENCY_KEY_CHARS) {
+      throw AghException.invalid(field + " is longer than " + Limits.MAX_IDEMPOTENCY_KEY_CHARS + " characters");
+    }
+    return key;
   }
 
   static int maxAttempts(String field, Integer value, int fallback) {

@@ -47,6 +47,7 @@ final class Leases {
 
   static ClaimCriteria criteria(StoreTransaction tx, Caller caller, ClaimNext request) {
     ClaimNext r = request == null ? new ClaimNext(null, null, null, null, null, null, null) : request;
+    Inputs.idempotencyKey("claim_next.idempotency_key", r.idempotencyKey());
     AgentSession session = Sessions.ofAgent(tx, caller);
     String workspace = Inputs.trimToNull(r.workspaceId());
     if (workspace != null && !workspace.equals(session.workspaceId())) {

@@ -6,6 +6,7 @@ import dev.agh.api.Requests.Cancel;
 import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
+import dev.agh.api.Operation;
 import dev.agh.api.Requests.ExecuteTask;
 import dev.agh.api.Requests.FailRun;
 import dev.agh.api.Requests.Heartbeat;
@@ -41,6 +42,12 @@ import dev.agh.api.TaskPayload;
 import dev.agh.api.WorkspacePayload;
 import dev.agh.domain.AghException;
 import dev.agh.domain.Task;
+import dev.agh.store.TaskCursor;
+import dev.agh.store.TaskQuery;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import dev.agh.store.TaskStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,6 +74,15 @@ public final class LocalTaskService implements TaskService {
   private final Clock clock;
   private final WorkSignal workSignal = new WorkSignal();
   private final ClaimWaiter claims;
+  /**
+   * Runs the attempts of parked claims (waiting ones hold no thread between attempts). Two threads: each attempt
+   * is a short read, and a claim's write goes through the single writer anyway.
+   */
+  private final ExecutorService claimAttempts = Executors.newFixedThreadPool(2, r -> {
+    Thread thread = new Thread(r, "agh-claim-attempts");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final EventFeed feed;
   /** Lower bound of the dashboard's "since start" counters. */
   private final Instant startedAt;
@@ -95,13 +111,22 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public TaskResponse createTask(Caller caller, CreateTask request) {
+    Roles.require(caller, Operation.CREATE_TASK);
     Task task = write(caller, "tasks.create", m -> TaskCreation.create(m, request, null));
     return new TaskResponse(TaskPayload.of(task));
   }
 
   @Override
   public TaskListResponse listTasks(Caller caller, ListTasks query) {
-    return store.read(tx -> new TaskListResponse(TaskViews.summaries(tx, tx.tasks().list(TaskListing.query(tx, query)))));
+    return store.read(tx -> {
+      TaskQuery q = TaskListing.query(tx, query);
+      // The query asks for one task more than the page: its presence is what says another page follows.
+      List<Task> found = tx.tasks().list(q);
+      int page = q.limit() - 1;
+      List<Task> shown = found.size() > page ? found.subList(0, page) : found;
+      String next = found.size() > page ? TaskCursor.after(shown.get(page - 1)).encode() : null;
+      return new TaskListResponse(TaskViews.summaries(tx, shown), next);
+    });
   }
 
   @Override
@@ -111,12 +136,14 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public TaskResponse updateTask(Caller caller, String taskId, UpdateTask request) {
+    Roles.require(caller, Operation.UPDATE_TASK);
     Task task = write(caller, "tasks.update", m -> TaskUpdate.apply(m, taskId, request));
     return new TaskResponse(TaskPayload.of(task));
   }
 
   @Override
   public void deleteTask(Caller caller, String taskId) {
+    Roles.require(caller, Operation.DELETE_TASK);
     write(caller, "tasks.delete", m -> {
       TaskDeletion.delete(m, taskId);
       return null;
@@ -125,6 +152,7 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public TaskResponse createChild(Caller caller, String parentId, CreateTask request) {
+    Roles.require(caller, Operation.CREATE_CHILD_TASK);
     Task task = write(caller, "tasks.create_child", m -> {
       Task parent = m.tx.tasks().find(parentId).orElseThrow(() -> AghException.taskNotFound(parentId));
       return TaskCreation.create(m, request, parent);
@@ -134,6 +162,7 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public TaskDetailResponse addDependency(Caller caller, String taskId, AddDependency request) {
+    Roles.require(caller, Operation.ADD_TASK_DEPENDENCY);
     return write(caller, "tasks.add_dependency", m -> {
       Dependencies.add(m, taskId, request);
       return new TaskDetailResponse(TaskViews.detail(m.tx, taskId));
@@ -142,6 +171,7 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public TaskDetailResponse removeDependency(Caller caller, String taskId, String dependsOnId) {
+    Roles.require(caller, Operation.REMOVE_TASK_DEPENDENCY);
     return write(caller, "tasks.remove_dependency", m -> {
       Dependencies.remove(m, taskId, dependsOnId);
       return new TaskDetailResponse(TaskViews.detail(m.tx, taskId));
@@ -150,31 +180,37 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public TaskRunResponse publishTask(Caller caller, String taskId, ExecuteTask request) {
+    Roles.require(caller, Operation.PUBLISH_TASK);
     return write(caller, "tasks.publish", m -> taskAndRun(m, TaskLifecycle.publish(m, taskId, request)));
   }
 
   @Override
   public TaskRunResponse startTask(Caller caller, String taskId, ExecuteTask request) {
+    Roles.require(caller, Operation.START_TASK);
     return write(caller, "tasks.start", m -> taskAndRun(m, TaskLifecycle.start(m, taskId, request)));
   }
 
   @Override
   public TaskRunResponse approveTask(Caller caller, String taskId, ExecuteTask request) {
+    Roles.require(caller, Operation.APPROVE_TASK);
     return write(caller, "tasks.approve", m -> taskAndRun(m, TaskLifecycle.approve(m, taskId, request)));
   }
 
   @Override
   public TaskResponse rejectTask(Caller caller, String taskId) {
+    Roles.require(caller, Operation.REJECT_TASK);
     return new TaskResponse(TaskPayload.of(write(caller, "tasks.reject", m -> TaskLifecycle.reject(m, taskId))));
   }
 
   @Override
   public TaskResponse cancelTask(Caller caller, String taskId, Cancel request) {
+    Roles.require(caller, Operation.CANCEL_TASK);
     return new TaskResponse(TaskPayload.of(write(caller, "tasks.cancel", m -> TaskCancellation.cancel(m, taskId, request))));
   }
 
   @Override
   public RunResponse enqueueRun(Caller caller, String taskId, ExecuteTask request) {
+    Roles.require(caller, Operation.ENQUEUE_TASK_RUN);
     return write(caller, "tasks.enqueue_run", m -> new RunResponse(RunPayload.of(Execution.enqueue(m, taskId, request, null).run())));
   }
 
@@ -190,37 +226,55 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public RunResponse claimRun(Caller caller, String runId, ClaimRun request) {
+    Roles.require(caller, Operation.CLAIM_TASK_RUN);
     return runResponse(write(caller, "tasks.claim_run", m -> OperatorRuns.claim(m, runId, request)));
   }
 
   @Override
   public RunResponse startRun(Caller caller, String runId, ClaimRun request) {
+    Roles.require(caller, Operation.START_TASK_RUN);
     return runResponse(write(caller, "tasks.start_run", m -> OperatorRuns.start(m, runId, request)));
   }
 
   @Override
   public RunResponse attachSession(Caller caller, String runId, AttachSession request) {
+    Roles.require(caller, Operation.ATTACH_TASK_RUN_SESSION);
     return runResponse(write(caller, "tasks.attach_run_session", m -> OperatorRuns.attach(m, runId, request)));
   }
 
   @Override
   public RunResponse completeRun(Caller caller, String runId, CompleteRun request) {
+    Roles.require(caller, Operation.COMPLETE_TASK_RUN);
     return runResponse(write(caller, "tasks.complete_run", m -> OperatorRuns.complete(m, runId, request)));
   }
 
   @Override
   public RunResponse failRun(Caller caller, String runId, FailRun request) {
+    Roles.require(caller, Operation.FAIL_TASK_RUN);
     return runResponse(write(caller, "tasks.fail_run", m -> OperatorRuns.fail(m, runId, request)));
   }
 
   @Override
   public RunResponse cancelRun(Caller caller, String runId, Cancel request) {
+    Roles.require(caller, Operation.CANCEL_TASK_RUN);
     return runResponse(write(caller, "tasks.cancel_run", m -> OperatorRuns.cancel(m, runId, request)));
   }
 
   @Override
   public Optional<ClaimResponse> claimNext(Caller caller, ClaimNext request) {
     return claims.claim(caller, request).map(ClaimResponse::new);
+  }
+
+  @Override
+  public CompletableFuture<Optional<ClaimResponse>> claimNextLater(Caller caller, ClaimNext request) {
+    if (request == null || !Boolean.TRUE.equals(request.waitForWork())) {
+      return TaskService.super.claimNextLater(caller, request);
+    }
+    try {
+      return claims.claimParked(caller, request, claimAttempts).thenApply(claim -> claim.map(ClaimResponse::new));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override
@@ -238,7 +292,7 @@ public final class LocalTaskService implements TaskService {
   @Override
   public LeaseResponse failLease(Caller caller, String runId, FailRun request) {
     String error = Inputs.label("fail.error", request == null ? null : request.error(), true);
-    String metadata = RunPayloads.checked("metadata", request.metadata(), Limits.MAX_PAYLOAD_BYTES);
+    String metadata = RunPayloads.checked("metadata", request.metadata(), Limits.MAX_METADATA_BYTES);
     return new LeaseResponse(write(caller, "agent.task.fail", m -> Leases.fail(m, runId, error, metadata)));
   }
 
@@ -250,6 +304,7 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public SessionResponse createSession(Caller caller, NewSession request) {
+    Roles.require(caller, Operation.CREATE_SESSION);
     Sessions.Created created = write(caller, "sessions.create", m -> Sessions.create(m, request));
     return new SessionResponse(SessionPayload.of(created.session()), created.token());
   }
@@ -266,6 +321,7 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public SessionResponse stopSession(Caller caller, String sessionId) {
+    Roles.require(caller, Operation.STOP_SESSION, sessionId);
     return new SessionResponse(SessionPayload.of(write(caller, "sessions.stop", m -> Sessions.stop(m, sessionId))), null);
   }
 
@@ -280,6 +336,7 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public WorkspaceResponse addWorkspace(Caller caller, AddWorkspace request) {
+    Roles.require(caller, Operation.ADD_WORKSPACE);
     return write(caller, "workspaces.add", m -> new WorkspaceResponse(WorkspacePayload.of(Workspaces.add(m.tx, request, m.now))));
   }
 
@@ -290,6 +347,7 @@ public final class LocalTaskService implements TaskService {
 
   @Override
   public void removeWorkspace(Caller caller, String workspaceRef) {
+    Roles.require(caller, Operation.REMOVE_WORKSPACE);
     write(caller, "workspaces.remove", m -> {
       Workspaces.remove(m.tx, workspaceRef);
       return null;
@@ -362,6 +420,7 @@ public final class LocalTaskService implements TaskService {
   public void close() {
     // Streams first: a watcher of a closed service would otherwise keep retrying.
     feed.close();
+    claimAttempts.shutdownNow();
     store.close();
   }
 

@@ -98,7 +98,7 @@ final class OperatorRuns {
 
   static Run fail(Mutation m, String runId, FailRun r) {
     String error = Inputs.label("fail_run.error", r == null ? null : r.error(), true);
-    String metadata = RunPayloads.checked("metadata", r.metadata(), Limits.MAX_PAYLOAD_BYTES);
+    String metadata = RunPayloads.checked("metadata", r.metadata(), Limits.MAX_METADATA_BYTES);
     Run run = find(m, runId);
     requireUnleased(run, "failed");
     requireStatus(run, RunStatus.FAILED, RunStatus.STARTING, RunStatus.RUNNING);
@@ -111,7 +111,7 @@ final class OperatorRuns {
 
   static Run cancel(Mutation m, String runId, Cancel r) {
     String reason = Inputs.label("reason", r == null ? null : r.reason(), false);
-    String metadata = Inputs.json("metadata", r == null ? null : r.metadata(), Limits.MAX_PAYLOAD_BYTES);
+    String metadata = Inputs.json("metadata", r == null ? null : r.metadata(), Limits.MAX_METADATA_BYTES);
     Run run = find(m, runId);
     if (run.status().isTerminal()) {
       throw transition(run, RunStatus.CANCELED);
@@ -129,7 +129,8 @@ final class OperatorRuns {
   }
 
   private static void requireKeyForAgents(Mutation m, ClaimRun r, String operation) {
-    if (m.caller.actor().kind() != ActorKind.HUMAN && (r == null || Inputs.trimToNull(r.idempotencyKey()) == null)) {
+    String key = r == null ? null : Inputs.idempotencyKey(operation + ".idempotency_key", r.idempotencyKey());
+    if (m.caller.actor().kind() != ActorKind.HUMAN && key == null) {
       throw AghException.invalid(operation + ".idempotency_key is required for non-human actors");
     }
   }

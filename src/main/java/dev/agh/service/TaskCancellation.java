@@ -22,7 +22,7 @@ final class TaskCancellation {
   static Task cancel(Mutation m, String rootId, Cancel request) {
     Cancel r = request == null ? new Cancel(null, null) : request;
     String reason = Inputs.label("reason", r.reason(), false);
-    String metadata = Inputs.json("metadata", r.metadata(), Limits.MAX_PAYLOAD_BYTES);
+    String metadata = Inputs.json("metadata", r.metadata(), Limits.MAX_METADATA_BYTES);
     Task root = m.lockTask(rootId);
     boolean rootHasOpenRun = m.tx.runs().hasOpen(rootId);
     if ((root.status() == TaskStatus.COMPLETED || root.status() == TaskStatus.FAILED) && !rootHasOpenRun) {

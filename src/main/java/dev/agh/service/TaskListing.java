@@ -10,6 +10,7 @@ import dev.agh.domain.Scope;
 import dev.agh.domain.TaskStatus;
 import dev.agh.domain.WireEnum;
 import dev.agh.store.StoreTransaction;
+import dev.agh.store.TaskCursor;
 import dev.agh.store.TaskQuery;
 
 /** Turns the list query parameters into a validated store query. */
@@ -17,7 +18,7 @@ final class TaskListing {
   private TaskListing() {}
 
   static TaskQuery query(StoreTransaction tx, ListTasks q) {
-    ListTasks p = q == null ? new ListTasks(null, null, null, null, null, null, null, null, null, null, null, null) : q;
+    ListTasks p = q == null ? new ListTasks(null, null, null, null, null, null, null, null, null, null, null, null, null) : q;
     Scope scope = p.scope() == null ? null : WireEnum.parse(Scope.class, "scope", p.scope());
     String workspaceRef = Inputs.trimToNull(p.workspace());
     if (workspaceRef != null && scope == Scope.GLOBAL) {
@@ -36,6 +37,16 @@ final class TaskListing {
         Inputs.trimToNull(p.parentTaskId()),
         Limits.requireChannel("network_channel", p.networkChannel()),
         Inputs.trimToNull(p.query()),
-        Inputs.limit(p.limit()));
+        pageSize(p.limit()) + 1,
+        p.cursor() == null || p.cursor().isBlank() ? null : TaskCursor.decode(p.cursor().trim()));
+  }
+
+  /** The page size asked for: the default when absent or 0, at most {@link Limits#MAX_LIST_LIMIT}. */
+  static int pageSize(Integer limit) {
+    int asked = Inputs.limit(limit);
+    if (asked > Limits.MAX_LIST_LIMIT) {
+      throw AghException.invalid("limit must be at most " + Limits.MAX_LIST_LIMIT + " (page on with next_cursor), got " + asked);
+    }
+    return asked == 0 ? Limits.DEFAULT_LIST_LIMIT : asked;
   }
 }

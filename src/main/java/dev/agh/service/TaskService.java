@@ -93,6 +93,18 @@ public interface TaskService extends AutoCloseable {
   /** Claims the next run for the caller's agent session; empty means no claimable work (HTTP 204). */
   Optional<ClaimResponse> claimNext(Caller caller, ClaimNext request);
 
+  /**
+   * {@link #claimNext} for a server: with {@code wait: true} the answer may come later, and an implementation
+   * that can should not hold the calling thread meanwhile. By default the call simply runs now.
+   */
+  default java.util.concurrent.CompletableFuture<Optional<ClaimResponse>> claimNextLater(Caller caller, ClaimNext request) {
+    try {
+      return java.util.concurrent.CompletableFuture.completedFuture(claimNext(caller, request));
+    } catch (RuntimeException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
+
   LeaseResponse heartbeat(Caller caller, String runId, Heartbeat request);
 
   LeaseResponse completeLease(Caller caller, String runId, CompleteRun request);

@@ -6,7 +6,10 @@ import dev.agh.domain.Priority;
 import dev.agh.domain.Scope;
 import dev.agh.domain.TaskStatus;
 
-/** Filters of a task list; null means "any". {@code limit} 0 means no limit. */
+/**
+ * Filters of a task list; null means "any". {@code limit} 0 means no limit (internal callers only: the service
+ * always sets one); {@code after} starts the list strictly after a cursor.
+ */
 public record TaskQuery(
     Scope scope,
     String workspaceId,
@@ -19,4 +22,5 @@ public record TaskQuery(
     String parentTaskId,
     String networkChannel,
     String text,
-    int limit) {}
+    int limit,
+    TaskCursor after) {}

@@ -28,7 +28,7 @@ final class Reads {
     var dashboard = service.dashboard(caller, DashboardQuery.ALL).dashboard();
     var inbox = service.inbox(caller, InboxQuery.ALL).inbox();
     var tasks = service.listTasks(caller,
-        new ListTasks(null, null, null, null, true, null, null, null, null, null, null, TASK_LIMIT)).tasks();
+        new ListTasks(null, null, null, null, true, null, null, null, null, null, null, TASK_LIMIT, null)).tasks();
     return new Snapshot(dashboard, inbox, tasks, clock.instant());
   }
 

@@ -77,8 +77,14 @@ class DurabilityTest {
     String url = "jdbc:h2:file:" + home.resolve("agh") + ";WRITE_DELAY=0";
     try (LocalTaskService reopened = new LocalTaskService(JdbiTaskStore.open(url, 2), Clock.systemUTC())) {
       Set<String> stored = new HashSet<>();
-      reopened.listTasks(OPERATOR, new ListTasks(null, null, null, null, true, null, null, null, null, null, null, null))
-          .tasks().forEach(t -> stored.add(t.id()));
+      ListTasks page = new ListTasks(null, null, null, null, true, null, null, null, null, null, null, 1000, null);
+      String next;
+      do {
+        var listed = reopened.listTasks(OPERATOR, page);
+        listed.tasks().forEach(t -> stored.add(t.id()));
+        next = listed.nextCursor();
+        page = page.after(next);
+      } while (next != null);
       assertThat(stored).containsAll(acknowledged);
     }
   }

@@ -94,9 +94,10 @@ class LayeringTest {
   void httpUsesServiceApiDomainJavalinServletAndSlf4j() {
     // jakarta.servlet: the SSE stream writes and flushes the raw response, which Javalin's buffering
     // ctx.outputStream() cannot do. org.eclipse.jetty.server: closing stops Jetty's listeners before the
-    // streams end, which Javalin's stop() does not offer.
+    // streams end, which Javalin's stop() does not offer; its ErrorHandler (with org.eclipse.jetty.http's
+    // fields) writes Jetty's own refusals (414, 431, bad requests) in the API's JSON error format.
     check(onlyUses("dev.agh.http..", JDK, SERVICE, API, DOMAIN, "dev.agh.http..", "io.javalin..", "jakarta.servlet..",
-        "org.eclipse.jetty.server..", "org.eclipse.jetty.util.component..", "org.slf4j.."));
+        "org.eclipse.jetty.server..", "org.eclipse.jetty.servlet..", "org.eclipse.jetty.http..", "org.eclipse.jetty.util.component..", "org.slf4j.."));
   }
 
   @Test

@@ -139,7 +139,7 @@ class ConcurrentAgentsTest {
     }
 
     List<TaskSummaryPayload> tasks = service.listTasks(OPERATOR,
-        new ListTasks(null, null, null, null, true, null, null, null, null, null, null, null)).tasks();
+        new ListTasks(null, null, null, null, true, null, null, null, null, null, null, 1000, null)).tasks();
     assertThat(tasks).hasSize(RUNS);
     assertThat(tasks).allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.COMPLETED));
     // Every run is completed exactly once, by the agent that claimed it, and no other run exists.

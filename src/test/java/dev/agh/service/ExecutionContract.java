@@ -135,16 +135,17 @@ abstract class ExecutionContract extends RunLifecycleFixture {
   }
 
   @Test
-  void requiresAnIdempotencyKeyFromNonHumanCallersOnEnqueue() {
+  void anAgentSessionMayNotEnqueueStartOrApproveTasks() {
     TaskPayload task = createGlobal("Task");
+    TaskPayload gated = create(task("Gated").approval("manual"));
     Agent agent = agent("coder");
 
-    failsWith(ErrorCode.VALIDATION_FAILED, () -> agent.service.enqueueRun(agent.caller, task.id(), noKey()));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> agent.service.enqueueRun(agent.caller, task.id(), key("agent-key-1")));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> agent.service.startTask(agent.caller, task.id(), key("agent-key-2")));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> agent.service.approveTask(agent.caller, gated.id(), key("agent-key-3")));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> agent.service.deleteTask(agent.caller, task.id()));
     assertThat(runs(task.id())).isEmpty();
-
-    RunPayload run = agent.service.enqueueRun(agent.caller, task.id(), key("agent-key-1")).run();
-    assertThat(run.idempotencyKey()).isEqualTo("agent-key-1");
-    assertThat(newestEvent(task.id()).actor()).isEqualTo(agent.actor());
+    assertThat(runs(gated.id())).isEmpty();
   }
 
   @Test

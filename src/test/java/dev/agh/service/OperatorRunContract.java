@@ -222,26 +222,22 @@ abstract class OperatorRunContract extends ExecutionContract {
     RunPayload run = enqueue(task.id());
 
     failsWith(ErrorCode.CLAIM_NOT_ALLOWED, () -> claimRun(run.id()));
-    failsWith(ErrorCode.CLAIM_NOT_ALLOWED, () -> other.service.claimRun(other.caller, run.id(), new ClaimRun("k-other")));
-
-    RunPayload claimed = owner.service.claimRun(owner.caller, run.id(), new ClaimRun("k-owner")).run();
-    assertThat(claimed.status()).isEqualTo(RunStatus.CLAIMED);
-    assertThat(claimed.claimedBy()).isEqualTo(owner.actor());
+    // Runs by hand are the operator's: not even the owning agent claims one this way (it uses claim-next).
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> other.service.claimRun(other.caller, run.id(), new ClaimRun("k-other")));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> owner.service.claimRun(owner.caller, run.id(), new ClaimRun("k-owner")));
+    assertThat(run(run.id()).status()).isEqualTo(RunStatus.QUEUED);
   }
 
   @Test
-  void requiresAnIdempotencyKeyFromNonHumanCallersOnClaimAndStart() {
+  void anAgentSessionMayNotClaimOrStartARunByHand() {
     TaskPayload task = createGlobal("Task");
     RunPayload run = enqueue(task.id());
     Agent agent = agent("coder");
 
-    failsWith(ErrorCode.VALIDATION_FAILED, () -> agent.service.claimRun(agent.caller, run.id(), new ClaimRun(null)));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> agent.service.claimRun(agent.caller, run.id(), new ClaimRun(null)));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> agent.service.startRun(agent.caller, run.id(), new ClaimRun("claim-1")));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> agent.service.cancelRun(agent.caller, run.id(), null));
     assertThat(run(run.id()).status()).isEqualTo(RunStatus.QUEUED);
-    agent.service.claimRun(agent.caller, run.id(), new ClaimRun("claim-1"));
-    failsWith(ErrorCode.VALIDATION_FAILED, () -> agent.service.startRun(agent.caller, run.id(), new ClaimRun(null)));
-    assertThat(run(run.id()).status()).isEqualTo(RunStatus.CLAIMED);
-    assertThat(agent.service.startRun(agent.caller, run.id(), new ClaimRun("start-1")).run().status())
-        .isEqualTo(RunStatus.RUNNING);
   }
 
   @Test

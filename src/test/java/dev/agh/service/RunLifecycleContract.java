@@ -65,7 +65,7 @@ public abstract class RunLifecycleContract extends LeaseContract {
   void onlyOperatorsCreateSessions() {
     Agent agent = agent("coder");
 
-    failsWith(ErrorCode.FORBIDDEN, () -> agent.service.createSession(agent.caller, new NewSession("rogue", null, null, null, null)));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> agent.service.createSession(agent.caller, new NewSession("rogue", null, null, null, null)));
     failsWith(ErrorCode.VALIDATION_FAILED, () -> service().createSession(CALLER, new NewSession(" ", null, null, null, null)));
     failsWith(ErrorCode.WORKSPACE_NOT_FOUND, () -> service().createSession(CALLER, new NewSession("coder", "nowhere", null, null, null)));
 
@@ -102,7 +102,7 @@ public abstract class RunLifecycleContract extends LeaseContract {
     Agent a = agent("coder");
     Agent b = agent("coder");
 
-    failsWith(ErrorCode.FORBIDDEN, () -> a.service.stopSession(a.caller, b.id()));
+    failsWith(ErrorCode.OPERATOR_ONLY, () -> a.service.stopSession(a.caller, b.id()));
     assertThat(service().getSession(CALLER, b.id()).session().state()).isEqualTo(SessionState.ACTIVE);
 
     assertThat(a.service.stopSession(a.caller, a.id()).session().state()).isEqualTo(SessionState.STOPPED);

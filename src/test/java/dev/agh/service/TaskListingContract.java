@@ -6,7 +6,9 @@ import dev.agh.api.TaskPayload;
 import dev.agh.api.TaskSummaryPayload;
 import dev.agh.api.WorkspacePayload;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.Limits;
 import dev.agh.domain.TaskStatus;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Listing tasks: order, draft visibility, every filter, the limit and bad query values. */
@@ -191,6 +193,60 @@ abstract class TaskListingContract extends TaskCreationContract {
     assertThat(listIds(query().limit(0))).hasSize(3);
     assertThat(listIds(query().limit(10))).hasSize(3);
     failsWith(ErrorCode.VALIDATION_FAILED, () -> list(query().limit(-1)));
+  }
+
+  @Test
+  void aListWithoutALimitIsOnePageOfTheDefaultSizeAndTheCursorWalksTheRestWithoutOverlap() {
+    for (int i = 0; i < Limits.DEFAULT_LIST_LIMIT + 15; i++) {
+      createGlobal("Task " + i);
+      if (i % 7 == 0) {
+        clock.tick();
+      }
+    }
+    var first = service().listTasks(CALLER, query().build());
+    assertThat(first.tasks()).hasSize(Limits.DEFAULT_LIST_LIMIT);
+    assertThat(first.nextCursor()).isNotBlank();
+    var second = service().listTasks(CALLER, query().cursor(first.nextCursor()).build());
+    assertThat(second.tasks()).hasSize(15);
+    assertThat(second.nextCursor()).isNull();
+    List<String> walked = new java.util.ArrayList<>(first.tasks().stream().map(TaskSummaryPayload::id).toList());
+    second.tasks().forEach(t -> walked.add(t.id()));
+    assertThat(walked).doesNotHaveDuplicates().hasSize(Limits.DEFAULT_LIST_LIMIT + 15);
+    assertThat(walked).containsExactlyElementsOf(listIds(query().limit(Limits.MAX_LIST_LIMIT)));
+  }
+
+  @Test
+  void smallPagesFollowTheSameOrderAsOneLargeList() {
+    for (int i = 0; i < 9; i++) {
+      createGlobal("Paged " + i);
+    }
+    List<String> paged = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      var page = service().listTasks(CALLER, query().limit(2).cursor(cursor).build());
+      assertThat(page.tasks().size()).isLessThanOrEqualTo(2);
+      page.tasks().forEach(t -> paged.add(t.id()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertThat(paged).containsExactlyElementsOf(listIds(query()));
+  }
+
+  @Test
+  void aLimitOverTheMaximumOrACursorNotFromTheServerIsAValidationError() {
+    createGlobal("Anything");
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> list(query().limit(Limits.MAX_LIST_LIMIT + 1)));
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> list(query().cursor("not-a-cursor")));
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> list(query().cursor("dDE6MTphYjox")));
+  }
+
+  @Test
+  void aNulOrControlCharacterInTextIsAValidationErrorOnEveryEngine() {
+    int before = listIds(query().limit(Limits.MAX_LIST_LIMIT)).size();
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> create(task("nul\u0000title")));
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> create(task("bell\u0007title")));
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> create(task("ok").id("id\u0000")));
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> list(query().text("a\u0000")));
+    assertThat(listIds(query().limit(Limits.MAX_LIST_LIMIT))).hasSize(before);
   }
 
   @Test

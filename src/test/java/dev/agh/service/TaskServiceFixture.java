@@ -354,6 +354,7 @@ abstract class TaskServiceFixture {
     private String networkChannel;
     private String text;
     private Integer limit;
+    private String cursor;
 
     Query scope(String value) {
       scope = value;
@@ -415,9 +416,14 @@ abstract class TaskServiceFixture {
       return this;
     }
 
+    Query cursor(String value) {
+      cursor = value;
+      return this;
+    }
+
     ListTasks build() {
       return new ListTasks(scope, workspace, status, priority, includeDrafts, approvalState, ownerKind, ownerRef,
-          parentTaskId, networkChannel, text, limit);
+          parentTaskId, networkChannel, text, limit, cursor);
     }
   }
 }

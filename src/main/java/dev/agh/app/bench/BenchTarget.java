@@ -75,6 +75,21 @@ public final class BenchTarget implements AutoCloseable {
     return local != null ? "embedded" : "server " + server;
   }
 
+  /** The embedded service, when the target is not a server. */
+  public java.util.Optional<LocalTaskService> local() {
+    return java.util.Optional.ofNullable(local);
+  }
+
+  /** The server, when the target is one. */
+  public URI serverUrl() {
+    return server;
+  }
+
+  /** The operator token for a server target. */
+  public String operatorToken() {
+    return operatorToken;
+  }
+
   /** The operator's service. */
   public TaskService operator() {
     return local != null ? local : new HttpTaskService(server, operatorToken);

@@ -2,11 +2,15 @@ package dev.agh.cli.task;
 
 import dev.agh.api.Requests.ListTasks;
 import dev.agh.api.Responses.TaskListResponse;
+import dev.agh.api.TaskSummaryPayload;
 import dev.agh.app.Backend;
 import dev.agh.cli.ApiCommand;
 import dev.agh.cli.Printer;
+import dev.agh.domain.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code agh task list} = {@code GET /api/tasks}. */
 @Command(name = "list", description = "List tasks, most recently active first (GET /api/tasks).",
@@ -45,15 +49,37 @@ public final class TaskListCommand extends ApiCommand {
   @Option(names = "--query", description = "Case-insensitive text in the title or identifier.")
   String query;
 
-  @Option(names = "--limit", description = "At most this many tasks (0: no limit).")
+  @Option(names = "--limit", description = "At most this many tasks (default and 0: all of them, read page by page).")
   Integer limit;
 
+  @Option(names = "--cursor", description = "Start after this next_cursor of an earlier list.")
+  String cursor;
+
+  /**
+   * The server answers in pages (100 tasks unless asked for up to 1,000); a person asking for a list means all of
+   * it, or the first {@code --limit}, so this follows {@code next_cursor} until either is reached.
+   */
   @Override
   protected int run(Backend backend, Printer out) {
+    int wanted = limit == null ? 0 : limit;
     ListTasks q = new ListTasks(scope, workspace, status, priority, drafts ? Boolean.TRUE : null, approvalState,
-        ownerKind, ownerRef, parent, channel, query, limit);
-    TaskListResponse response = backend.service().listTasks(backend.caller(), q);
+        ownerKind, ownerRef, parent, channel, query, pageSize(wanted, 0), cursor);
+    List<TaskSummaryPayload> tasks = new ArrayList<>();
+    TaskListResponse page;
+    do {
+      page = backend.service().listTasks(backend.caller(), q);
+      tasks.addAll(page.tasks());
+      q = q.after(page.nextCursor()).withLimit(pageSize(wanted, tasks.size()));
+    } while (page.nextCursor() != null && (wanted == 0 || tasks.size() < wanted));
+    TaskListResponse response = new TaskListResponse(tasks, page.nextCursor());
     out.printList(response, response.tasks(), w -> TaskText.table(w, response.tasks()));
     return 0;
+  }
+
+  private static int pageSize(int wanted, int have) {
+    if (wanted < 0) {
+      return wanted; // the service refuses it with the message a user should see
+    }
+    return wanted == 0 ? Limits.MAX_LIST_LIMIT : Math.min(Limits.MAX_LIST_LIMIT, Math.max(1, wanted - have));
   }
 }

@@ -134,6 +134,9 @@ final class JdbiTaskTable implements TaskTable {
     if (q.text() != null) {
       where.add("(LOWER(title) LIKE :text ESCAPE '!' OR LOWER(identifier) LIKE :text ESCAPE '!')");
     }
+    if (q.after() != null) {
+      where.add("(last_activity_at, updated_at, created_at, id) < (:c_activity, :c_updated, :c_created, :c_id)");
+    }
     String sql = "SELECT * FROM tasks" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + ORDER
         + (q.limit() > 0 ? " LIMIT " + q.limit() : "");
     var query = handle.createQuery(sql)
@@ -146,6 +149,10 @@ final class JdbiTaskTable implements TaskTable {
         .bind("owner_ref", q.ownerRef())
         .bind("parent_task_id", q.parentTaskId())
         .bind("network_channel", q.networkChannel())
+        .bind("c_activity", q.after() == null ? null : q.after().lastActivityMicros())
+        .bind("c_updated", q.after() == null ? null : q.after().updatedMicros())
+        .bind("c_created", q.after() == null ? null : q.after().createdMicros())
+        .bind("c_id", q.after() == null ? null : q.after().id())
         .bind("text", q.text() == null ? null : "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
     return query.map(Rows.TASK).list();
   }

@@ -7,6 +7,7 @@ import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.ListTasks;
 import dev.agh.api.Requests.NewSession;
 import dev.agh.domain.Actor;
+import dev.agh.domain.Limits;
 import dev.agh.domain.OriginKind;
 import dev.agh.domain.TaskStatus;
 import dev.agh.service.Caller;
@@ -117,7 +118,7 @@ class H2CompactionTest {
   private void assertEveryTaskCompletedAfterReopening() {
     try (LocalTaskService reopened = new LocalTaskService(JdbiTaskStore.open(url(), 2), Clock.systemUTC())) {
       var tasks = reopened.listTasks(OPERATOR, new ListTasks(null, null, null, null, true, null, null, null, null,
-          null, null, null)).tasks();
+          null, null, Limits.MAX_LIST_LIMIT, null)).tasks();
       var cycled = tasks.stream().filter(t -> t.title().startsWith("task ")).toList();
       assertThat(cycled).hasSize(CYCLES);
       assertThat(cycled).allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.COMPLETED));
