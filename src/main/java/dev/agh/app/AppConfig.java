@@ -23,6 +23,8 @@ public record AppConfig(Path home, String dbUrl, String serverUrl, String token,
     // AUTO_SERVER: several processes may open the same file at once.
     // QUERY_CACHE_SIZE: a claim runs ~25 distinct statements; the default cache of 8 re-parses them all.
     // CACHE_SIZE: see pageCacheKib.
+    // DB_CLOSE_ON_EXIT stays at H2's default: H2 refuses FALSE together with AUTO_SERVER. Once one process owns
+    // the store (no AUTO_SERVER), FALSE lets agh's own hooks close the writer first.
     return "jdbc:h2:file:" + home.resolve("agh").toAbsolutePath()
         + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256;CACHE_SIZE=" + pageCacheKib();
   }

@@ -56,6 +56,9 @@ public final class Backends {
       dir.ensureExists();
     }
     JdbiTaskStore store = JdbiTaskStore.open(config.effectiveDbUrl(), 2);
+    if (config.dbUrl() == null) {
+      dir.restrictStoreFiles();
+    }
     // Local file access is the trust boundary: --session acts as that agent session directly.
     Caller caller = config.sessionId() != null
         ? new Caller(Actor.agentSession(config.sessionId()), OriginKind.CLI, config.sessionId())

@@ -99,6 +99,25 @@ public final class DataDirectory {
     }
   }
 
+  /**
+   * Makes the store's files (H2 creates them with the process umask, often 0644) readable by their owner only:
+   * they hold every task, result and token hash. Called once the store is open, every time, so files of an
+   * older version or copied in are fixed too. The directory itself is 0700 when agh created it; a directory the
+   * user made (their home, say) keeps its mode.
+   */
+  public void restrictStoreFiles() {
+    try (var files = Files.list(home)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("agh.") && Files.isRegularFile(file)) {
+          trySetPermissions(file, "rw-------");
+        }
+      }
+    } catch (IOException e) {
+      // A file H2 removed meanwhile (its lock file) or an unreadable listing: the store works either way.
+    }
+  }
+
   private static void trySetPermissions(Path path, String permissions) throws IOException {
     try {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));

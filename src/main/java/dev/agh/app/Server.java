@@ -45,6 +45,9 @@ public final class Server implements AutoCloseable {
     dir.ensureExists();
     String operatorToken = dir.operatorToken();
     JdbiTaskStore store = JdbiTaskStore.open(config.effectiveDbUrl(), 10);
+    if (config.dbUrl() == null) {
+      dir.restrictStoreFiles();
+    }
     LocalTaskService service = new LocalTaskService(store, Clock.systemUTC());
     Caller operator = Caller.human(config.user(), OriginKind.HTTP);
     // Session tokens work in both modes: agents must be told apart even when people need no token.

@@ -1,6 +1,7 @@
 package dev.agh.cli;
 
 import dev.agh.app.Backend;
+import dev.agh.service.LocalTaskService;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,13 @@ public abstract class ApiCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     RootCommand root = root();
-    try (Backend backend = root.openBackend()) {
+    Backend backend = root.openBackend();
+    if (!(backend.service() instanceof LocalTaskService)) {
+      try (backend) {
+        return run(backend, new Printer(spec.commandLine().getOut(), root.output()));
+      }
+    }
+    try (CloseOnExit store = new CloseOnExit(backend)) {
       return run(backend, new Printer(spec.commandLine().getOut(), root.output()));
     }
   }

@@ -142,7 +142,8 @@ final class GroupCommit implements AutoCloseable {
     } catch (RuntimeException | SQLException e) {
       LOG.warn("write batch of {} failed: {}", batch.size(), e.toString());
       disconnect();
-      AghException failure = new AghException(ErrorCode.SERVER_UNAVAILABLE, "database write failed: " + e.getMessage(), e);
+      AghException failure = StoreFailures.classify(e, "write failed")
+          .orElseGet(() -> new AghException(ErrorCode.SERVER_UNAVAILABLE, "database write failed: " + e.getMessage(), e));
       batch.forEach(r -> r.result.completeExceptionally(r.failure != null ? r.failure : failure));
       return;
     }

@@ -48,6 +48,7 @@ public final class JdbiTaskStore implements TaskStore {
     // Fail fast with a clear message instead of Hikari's 30 s wait when the database is down.
     config.setInitializationFailTimeout(1);
     config.setConnectionTimeout(10_000);
+    config.setExceptionOverride(StoreFailures.evictOnStoreFailure());
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);
@@ -120,11 +121,33 @@ public final class JdbiTaskStore implements TaskStore {
     dataSource.close();
   }
 
-  private static <T> T withConnection(java.util.function.Supplier<T> work) {
+  /**
+   * Runs a read. When it fails because the store was closed under the pool (H2 closes a database after an I/O
+   * error such as a full disk), every pooled connection is bound to the dead database: they are all evicted and
+   * the read is tried once more on a fresh connection, which opens the database again if it can.
+   */
+  private <T> T withConnection(java.util.function.Supplier<T> work) {
+    try {
+      return readOnce(work);
+    } catch (AghException e) {
+      if (e.code() != ErrorCode.STORE_UNAVAILABLE) {
+        throw e;
+      }
+      dataSource.getHikariPoolMXBean().softEvictConnections();
+      return readOnce(work);
+    }
+  }
+
+  private static <T> T readOnce(java.util.function.Supplier<T> work) {
     try {
       return work.get();
     } catch (ConnectionException e) {
-      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "database unavailable: " + rootMessage(e), e);
+      throw StoreFailures.classify(e, "read failed")
+          .orElseGet(() -> new AghException(ErrorCode.SERVER_UNAVAILABLE, "database unavailable: " + rootMessage(e), e));
+    } catch (AghException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw StoreFailures.classify(e, "read failed").orElseThrow(() -> e);
     }
   }
 
