@@ -60,9 +60,9 @@ public final class HttpServer implements AutoCloseable {
     new WorkspaceRoutes(service).register(app);
     new RunRoutes(service).register(app);
     new AgentRoutes(service).register(app);
-    new SessionRoutes(service).register(app);
-    new ObserveRoutes(service).register(app);
     LiveRoutes live = new LiveRoutes(service, streamKeepalive);
+    new SessionRoutes(service, live::endStreamsOf).register(app);
+    new ObserveRoutes(service).register(app);
     live.register(app);
     app.exception(AghException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> {

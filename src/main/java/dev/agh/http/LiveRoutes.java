@@ -5,6 +5,10 @@ import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
 import dev.agh.domain.AghException;
+import dev.agh.domain.ErrorCode;
+import dev.agh.domain.OriginKind;
+import dev.agh.domain.SessionState;
+import dev.agh.service.Caller;
 import dev.agh.service.TaskService;
 import dev.agh.service.TaskStream;
 import io.javalin.Javalin;
@@ -22,6 +26,8 @@ final class LiveRoutes implements AutoCloseable {
   /** SPEC: a keepalive comment every 15 s on every open stream. */
   static final Duration KEEPALIVE = Duration.ofSeconds(15);
 
+  /** Who reads a session's state for the checks of {@link #tick}: the server itself. */
+  private static final Caller OPERATOR_VIEW = Caller.human("agh-serve", OriginKind.HTTP);
   private final TaskService service;
   private final Set<SseConnection> open = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService keepalives = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -33,7 +39,43 @@ final class LiveRoutes implements AutoCloseable {
   LiveRoutes(TaskService service, Duration keepalive) {
     this.service = service;
     long millis = keepalive.toMillis();
-    keepalives.scheduleAtFixedRate(() -> open.forEach(SseConnection::requestKeepalive), millis, millis, TimeUnit.MILLISECONDS);
+    keepalives.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Every keepalive period: a keepalive on each stream, and the end of streams whose agent session was stopped
+   * (here, from another process or another node): a stopped session's token no longer authenticates, so its
+   * open streams must not go on delivering either.
+   */
+  private void tick() {
+    for (SseConnection connection : open) {
+      String session = connection.sessionId();
+      if (session != null && !sessionActive(session)) {
+        endStreamsOf(session);
+      } else {
+        connection.requestKeepalive();
+      }
+    }
+  }
+
+  private boolean sessionActive(String sessionId) {
+    try {
+      return service.getSession(OPERATOR_VIEW, sessionId).session().state() == SessionState.ACTIVE;
+    } catch (AghException e) {
+      return e.code() != ErrorCode.SESSION_NOT_FOUND;
+    } catch (RuntimeException e) {
+      return true; // the store is failing: keep the stream, decide on a later tick
+    }
+  }
+
+  /** Ends the open streams of one agent session at once (it was stopped). */
+  void endStreamsOf(String sessionId) {
+    for (SseConnection connection : List.copyOf(open)) {
+      if (sessionId.equals(connection.sessionId())) {
+        connection.close();
+        connection.abortConnection();
+      }
+    }
   }
 
   void register(Javalin app) {
@@ -51,7 +93,8 @@ final class LiveRoutes implements AutoCloseable {
   /** Errors (unknown task, bad cursor) are JSON answers; once the stream is open, only events and keepalives. */
   private void stream(Context ctx) throws Exception {
     long after = cursor(ctx);
-    SseConnection connection = new SseConnection(ctx, open);
+    var caller = caller(ctx);
+    SseConnection connection = new SseConnection(ctx, open, caller == null ? null : caller.sessionId());
     TaskStream stream = service.stream(caller(ctx), ctx.pathParam("id"), after, connection);
     connection.start(stream);
     ctx.future(connection::done);

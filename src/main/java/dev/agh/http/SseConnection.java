@@ -23,12 +23,14 @@ final class SseConnection implements StreamSink {
   private final Set<SseConnection> open;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private OutputStream out;
-  private boolean aborted;
+  private volatile boolean aborted;
+  private final String sessionId;
   private volatile TaskStream stream;
 
-  SseConnection(Context ctx, Set<SseConnection> open) {
+  SseConnection(Context ctx, Set<SseConnection> open, String sessionId) {
     this.ctx = ctx;
     this.open = open;
+    this.sessionId = sessionId;
   }
 
   /** Sends the status and headers; events the stream delivered meanwhile waited for this. */
@@ -80,6 +82,32 @@ final class SseConnection implements StreamSink {
   @Override
   public void keepalive() throws IOException, InterruptedException {
     write(KEEPALIVE);
+  }
+
+  /**
+   * A reader that fell {@code MAX_BEHIND} events behind has usually stopped reading: the delivery thread is then
+   * blocked in a write that would never return, holding a thread and the queued frames. Closing the connection
+   * under it ends the write, the thread goes back to the pool, and the client reconnects with Last-Event-ID.
+   */
+  @Override
+  public void ending(StreamEnd.Reason reason) {
+    if (reason == StreamEnd.Reason.SLOW_CONSUMER) {
+      abortConnection();
+    }
+  }
+
+  /** Ends the response by closing its connection (a stream of a session that was stopped, or a slow reader). */
+  void abortConnection() {
+    aborted = true;
+    org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+    if (base != null) {
+      base.getHttpChannel().getEndPoint().close();
+    }
+  }
+
+  /** The agent session this stream was opened by, or null for the operator. */
+  String sessionId() {
+    return sessionId;
   }
 
   @Override

@@ -13,6 +13,13 @@ public interface FeedListener {
   /** A keepalive was asked for ({@link Subscription#keepalive}) and no event is pending: a transport may send one. */
   void idle() throws Exception;
 
+  /**
+   * The subscription is ending, called at once on the thread that ended it, possibly while {@link #event} is
+   * blocked writing to a reader that stopped reading: a transport may abort that write here. {@link #ended}
+   * still follows on the delivery thread.
+   */
+  default void ending(FeedEnd end) {}
+
   /** The subscription ended; called once, after the last event. */
   void ended(FeedEnd end, Exception failure);
 

@@ -86,6 +86,11 @@ final class FeedSubscription implements Subscription {
     }
     feed.remove(this);
     queue.clear();
+    try {
+      listener.ending(reason);
+    } catch (RuntimeException ignored) {
+      // An abort that failed: the delivery thread ends the subscription either way.
+    }
     schedule();
   }
 

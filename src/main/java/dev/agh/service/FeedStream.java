@@ -37,6 +37,15 @@ final class FeedStream implements TaskStream, FeedListener {
   }
 
   @Override
+  public void ending(FeedEnd end) {
+    sink.ending(switch (end) {
+      case CLOSED -> StreamEnd.Reason.CLOSED;
+      case SLOW_CONSUMER -> StreamEnd.Reason.SLOW_CONSUMER;
+      case FAILED -> StreamEnd.Reason.FAILED;
+    });
+  }
+
+  @Override
   public void ended(FeedEnd end, Exception failure) {
     sink.ended(switch (end) {
       case CLOSED -> StreamEnd.CLOSED;

@@ -13,6 +13,12 @@ public interface StreamSink {
   /** Nothing to send for a while: a transport may write a keepalive. */
   default void keepalive() throws Exception {}
 
+  /**
+   * The stream is ending (see {@code FeedListener.ending}): called at once, on any thread, possibly while
+   * {@link #event} is blocked on a reader that stopped reading. A transport may abort the connection here.
+   */
+  default void ending(StreamEnd.Reason reason) {}
+
   /** The stream ended; called once, after the last event. */
   void ended(StreamEnd end);
 }
