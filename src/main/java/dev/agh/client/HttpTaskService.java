@@ -8,6 +8,7 @@ import static dev.agh.client.Transport.query;
 import static dev.agh.client.Transport.segment;
 
 import dev.agh.api.Json;
+import dev.agh.api.Operation;
 import dev.agh.api.Requests.AddDependency;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
@@ -77,12 +78,12 @@ public final class HttpTaskService implements TaskService {
 
   @Override
   public TaskResponse createTask(Caller caller, CreateTask request) {
-    return transport.call("POST", "/api/tasks", null, request, TaskResponse.class);
+    return transport.call(Operation.CREATE_TASK, path(Operation.CREATE_TASK), null, request, TaskResponse.class);
   }
 
   @Override
   public TaskListResponse listTasks(Caller caller, ListTasks q) {
-    return transport.call("GET", "/api/tasks", query("scope", q.scope(), "workspace", q.workspace(), "status", q.status(),
+    return transport.call(Operation.LIST_TASKS, path(Operation.LIST_TASKS), query("scope", q.scope(), "workspace", q.workspace(), "status", q.status(),
         "priority", q.priority(), "include_drafts", q.includeDrafts(), "approval_state", q.approvalState(),
         "owner_kind", q.ownerKind(), "owner_ref", q.ownerRef(), "parent_task_id", q.parentTaskId(),
         "network_channel", q.networkChannel(), "query", q.query(), "limit", q.limit(),
@@ -91,157 +92,157 @@ public final class HttpTaskService implements TaskService {
 
   @Override
   public TaskDetailResponse getTask(Caller caller, String taskId) {
-    return transport.call("GET", "/api/tasks/" + segment(taskId), null, null, TaskDetailResponse.class);
+    return transport.call(Operation.GET_TASK, path(Operation.GET_TASK, taskId), null, null, TaskDetailResponse.class);
   }
 
   @Override
   public TaskResponse updateTask(Caller caller, String taskId, UpdateTask request) {
-    return transport.call("PATCH", "/api/tasks/" + segment(taskId), null, request, TaskResponse.class);
+    return transport.call(Operation.UPDATE_TASK, path(Operation.UPDATE_TASK, taskId), null, request, TaskResponse.class);
   }
 
   @Override
   public void deleteTask(Caller caller, String taskId) {
-    transport.send("DELETE", "/api/tasks/" + segment(taskId), null, null);
+    transport.send(Operation.DELETE_TASK, path(Operation.DELETE_TASK, taskId), null, null);
   }
 
   @Override
   public TaskResponse createChild(Caller caller, String parentId, CreateTask request) {
-    return transport.call("POST", "/api/tasks/" + segment(parentId) + "/children", null, request, TaskResponse.class);
+    return transport.call(Operation.CREATE_CHILD_TASK, path(Operation.CREATE_CHILD_TASK, parentId), null, request, TaskResponse.class);
   }
 
   @Override
   public TaskDetailResponse addDependency(Caller caller, String taskId, AddDependency request) {
-    return transport.call("POST", "/api/tasks/" + segment(taskId) + "/dependencies", null, request, TaskDetailResponse.class);
+    return transport.call(Operation.ADD_TASK_DEPENDENCY, path(Operation.ADD_TASK_DEPENDENCY, taskId), null, request, TaskDetailResponse.class);
   }
 
   @Override
   public TaskDetailResponse removeDependency(Caller caller, String taskId, String dependsOnId) {
-    return transport.call("DELETE", "/api/tasks/" + segment(taskId) + "/dependencies/" + segment(dependsOnId), null, null,
+    return transport.call(Operation.REMOVE_TASK_DEPENDENCY, path(Operation.REMOVE_TASK_DEPENDENCY, taskId, dependsOnId), null, null,
         TaskDetailResponse.class);
   }
 
   @Override
   public TaskRunResponse publishTask(Caller caller, String taskId, ExecuteTask request) {
-    return transport.call("POST", task(taskId, "/publish"), null, orEmpty(request), TaskRunResponse.class);
+    return transport.call(Operation.PUBLISH_TASK, path(Operation.PUBLISH_TASK, taskId), null, orEmpty(request), TaskRunResponse.class);
   }
 
   @Override
   public TaskRunResponse startTask(Caller caller, String taskId, ExecuteTask request) {
-    return transport.call("POST", task(taskId, "/start"), null, orEmpty(request), TaskRunResponse.class);
+    return transport.call(Operation.START_TASK, path(Operation.START_TASK, taskId), null, orEmpty(request), TaskRunResponse.class);
   }
 
   @Override
   public TaskRunResponse approveTask(Caller caller, String taskId, ExecuteTask request) {
-    return transport.call("POST", task(taskId, "/approve"), null, orEmpty(request), TaskRunResponse.class);
+    return transport.call(Operation.APPROVE_TASK, path(Operation.APPROVE_TASK, taskId), null, orEmpty(request), TaskRunResponse.class);
   }
 
   @Override
   public TaskResponse rejectTask(Caller caller, String taskId) {
-    return transport.call("POST", task(taskId, "/reject"), null, null, TaskResponse.class);
+    return transport.call(Operation.REJECT_TASK, path(Operation.REJECT_TASK, taskId), null, null, TaskResponse.class);
   }
 
   @Override
   public TaskResponse cancelTask(Caller caller, String taskId, Cancel request) {
-    return transport.call("POST", task(taskId, "/cancel"), null, orEmpty(request), TaskResponse.class);
+    return transport.call(Operation.CANCEL_TASK, path(Operation.CANCEL_TASK, taskId), null, orEmpty(request), TaskResponse.class);
   }
 
   @Override
   public RunResponse enqueueRun(Caller caller, String taskId, ExecuteTask request) {
-    return transport.call("POST", task(taskId, "/runs"), null, orEmpty(request), RunResponse.class);
+    return transport.call(Operation.ENQUEUE_TASK_RUN, path(Operation.ENQUEUE_TASK_RUN, taskId), null, orEmpty(request), RunResponse.class);
   }
 
   @Override
   public RunListResponse listRuns(Caller caller, String taskId, ListRuns q) {
     ListRuns query = q == null ? new ListRuns(null, null, null) : q;
-    return transport.call("GET", task(taskId, "/runs"),
+    return transport.call(Operation.LIST_TASK_RUNS, path(Operation.LIST_TASK_RUNS, taskId),
         query("status", query.status(), "session_id", query.sessionId(), "limit", query.limit()), null, RunListResponse.class);
   }
 
   @Override
   public RunDetailResponse getRun(Caller caller, String runId) {
-    return transport.call("GET", "/api/task-runs/" + segment(runId), null, null, RunDetailResponse.class);
+    return transport.call(Operation.GET_TASK_RUN, path(Operation.GET_TASK_RUN, runId), null, null, RunDetailResponse.class);
   }
 
   @Override
   public RunResponse claimRun(Caller caller, String runId, ClaimRun request) {
-    return transport.call("POST", run(runId, "/claim"), null, orEmpty(request), RunResponse.class);
+    return transport.call(Operation.CLAIM_TASK_RUN, path(Operation.CLAIM_TASK_RUN, runId), null, orEmpty(request), RunResponse.class);
   }
 
   @Override
   public RunResponse startRun(Caller caller, String runId, ClaimRun request) {
-    return transport.call("POST", run(runId, "/start"), null, orEmpty(request), RunResponse.class);
+    return transport.call(Operation.START_TASK_RUN, path(Operation.START_TASK_RUN, runId), null, orEmpty(request), RunResponse.class);
   }
 
   @Override
   public RunResponse attachSession(Caller caller, String runId, AttachSession request) {
-    return transport.call("POST", run(runId, "/attach-session"), null, request, RunResponse.class);
+    return transport.call(Operation.ATTACH_TASK_RUN_SESSION, path(Operation.ATTACH_TASK_RUN_SESSION, runId), null, request, RunResponse.class);
   }
 
   @Override
   public RunResponse completeRun(Caller caller, String runId, CompleteRun request) {
-    return transport.call("POST", run(runId, "/complete"), null, orEmpty(request), RunResponse.class);
+    return transport.call(Operation.COMPLETE_TASK_RUN, path(Operation.COMPLETE_TASK_RUN, runId), null, orEmpty(request), RunResponse.class);
   }
 
   @Override
   public RunResponse failRun(Caller caller, String runId, FailRun request) {
-    return transport.call("POST", run(runId, "/fail"), null, request, RunResponse.class);
+    return transport.call(Operation.FAIL_TASK_RUN, path(Operation.FAIL_TASK_RUN, runId), null, request, RunResponse.class);
   }
 
   @Override
   public RunResponse cancelRun(Caller caller, String runId, Cancel request) {
-    return transport.call("POST", run(runId, "/cancel"), null, orEmpty(request), RunResponse.class);
+    return transport.call(Operation.CANCEL_TASK_RUN, path(Operation.CANCEL_TASK_RUN, runId), null, orEmpty(request), RunResponse.class);
   }
 
   @Override
   public Optional<ClaimResponse> claimNext(Caller caller, ClaimNext request) {
-    String body = transport.send("POST", "/api/agent/tasks/claim-next", null, orEmpty(request));
+    String body = transport.send(Operation.CLAIM_NEXT_AGENT_TASK, path(Operation.CLAIM_NEXT_AGENT_TASK), null, orEmpty(request));
     return body == null || body.isBlank() ? Optional.empty() : Optional.of(Json.read(body, ClaimResponse.class));
   }
 
   @Override
   public LeaseResponse heartbeat(Caller caller, String runId, Heartbeat request) {
-    return transport.call("POST", agent(runId, "/heartbeat"), null, orEmpty(request), LeaseResponse.class);
+    return transport.call(Operation.HEARTBEAT_AGENT_TASK_RUN, path(Operation.HEARTBEAT_AGENT_TASK_RUN, runId), null, orEmpty(request), LeaseResponse.class);
   }
 
   @Override
   public LeaseResponse completeLease(Caller caller, String runId, CompleteRun request) {
-    return transport.call("POST", agent(runId, "/complete"), null, orEmpty(request), LeaseResponse.class);
+    return transport.call(Operation.COMPLETE_AGENT_TASK_RUN, path(Operation.COMPLETE_AGENT_TASK_RUN, runId), null, orEmpty(request), LeaseResponse.class);
   }
 
   @Override
   public LeaseResponse failLease(Caller caller, String runId, FailRun request) {
-    return transport.call("POST", agent(runId, "/fail"), null, request, LeaseResponse.class);
+    return transport.call(Operation.FAIL_AGENT_TASK_RUN, path(Operation.FAIL_AGENT_TASK_RUN, runId), null, request, LeaseResponse.class);
   }
 
   @Override
   public LeaseResponse releaseLease(Caller caller, String runId, Release request) {
-    return transport.call("POST", agent(runId, "/release"), null, orEmpty(request), LeaseResponse.class);
+    return transport.call(Operation.RELEASE_AGENT_TASK_RUN, path(Operation.RELEASE_AGENT_TASK_RUN, runId), null, orEmpty(request), LeaseResponse.class);
   }
 
   @Override
   public SessionResponse createSession(Caller caller, NewSession request) {
-    return transport.call("POST", "/api/sessions", null, request, SessionResponse.class);
+    return transport.call(Operation.CREATE_SESSION, path(Operation.CREATE_SESSION), null, request, SessionResponse.class);
   }
 
   @Override
   public SessionListResponse listSessions(Caller caller) {
-    return transport.call("GET", "/api/sessions", null, null, SessionListResponse.class);
+    return transport.call(Operation.LIST_SESSIONS, path(Operation.LIST_SESSIONS), null, null, SessionListResponse.class);
   }
 
   @Override
   public SessionResponse getSession(Caller caller, String sessionId) {
-    return transport.call("GET", "/api/sessions/" + segment(sessionId), null, null, SessionResponse.class);
+    return transport.call(Operation.GET_SESSION, path(Operation.GET_SESSION, sessionId), null, null, SessionResponse.class);
   }
 
   @Override
   public SessionResponse stopSession(Caller caller, String sessionId) {
-    return transport.call("POST", "/api/sessions/" + segment(sessionId) + "/stop", null, null, SessionResponse.class);
+    return transport.call(Operation.STOP_SESSION, path(Operation.STOP_SESSION, sessionId), null, null, SessionResponse.class);
   }
 
   @Override
   public DashboardResponse dashboard(Caller caller, DashboardQuery q) {
     DashboardQuery p = q == null ? DashboardQuery.ALL : q;
-    return transport.call("GET", "/api/observe/tasks/dashboard", query("scope", p.scope(), "workspace", p.workspace(),
+    return transport.call(Operation.GET_TASK_DASHBOARD, path(Operation.GET_TASK_DASHBOARD), query("scope", p.scope(), "workspace", p.workspace(),
         "owner_kind", p.ownerKind(), "owner_ref", p.ownerRef(), "network_channel", p.networkChannel(),
         "origin_kind", p.originKind()), null, DashboardResponse.class);
   }
@@ -249,52 +250,56 @@ public final class HttpTaskService implements TaskService {
   @Override
   public InboxResponse inbox(Caller caller, InboxQuery q) {
     InboxQuery p = q == null ? InboxQuery.ALL : q;
-    return transport.call("GET", "/api/observe/tasks/inbox", query("scope", p.scope(), "workspace", p.workspace(),
+    return transport.call(Operation.GET_TASK_INBOX, path(Operation.GET_TASK_INBOX), query("scope", p.scope(), "workspace", p.workspace(),
         "owner_kind", p.ownerKind(), "owner_ref", p.ownerRef(), "lane", p.lane(), "unread", p.unread(),
         "query", p.query(), "limit", p.limit()), null, InboxResponse.class);
   }
 
   @Override
   public TimelineResponse timeline(Caller caller, String taskId, Long afterSequence, Integer limit) {
-    return transport.call("GET", task(taskId, "/timeline"), query("after_sequence", afterSequence, "limit", limit), null,
+    return transport.call(Operation.GET_TASK_TIMELINE, path(Operation.GET_TASK_TIMELINE, taskId), query("after_sequence", afterSequence, "limit", limit), null,
         TimelineResponse.class);
   }
 
   @Override
   public TreeResponse tree(Caller caller, String taskId) {
-    return transport.call("GET", task(taskId, "/tree"), null, null, TreeResponse.class);
+    return transport.call(Operation.GET_TASK_TREE, path(Operation.GET_TASK_TREE, taskId), null, null, TreeResponse.class);
   }
 
   @Override
   public TriageResponse triageRead(Caller caller, String taskId) {
-    return transport.call("POST", task(taskId, "/triage/read"), null, null, TriageResponse.class);
+    return transport.call(Operation.MARK_TASK_READ, path(Operation.MARK_TASK_READ, taskId), null, null, TriageResponse.class);
   }
 
   @Override
   public TriageResponse triageDismiss(Caller caller, String taskId) {
-    return transport.call("POST", task(taskId, "/triage/dismiss"), null, null, TriageResponse.class);
+    return transport.call(Operation.DISMISS_TASK, path(Operation.DISMISS_TASK, taskId), null, null, TriageResponse.class);
   }
 
   @Override
   public TriageResponse triageArchive(Caller caller, String taskId) {
-    return transport.call("POST", task(taskId, "/triage/archive"), null, null, TriageResponse.class);
+    return transport.call(Operation.ARCHIVE_TASK, path(Operation.ARCHIVE_TASK, taskId), null, null, TriageResponse.class);
   }
 
   @Override
   public TaskStream stream(Caller caller, String taskId, long afterSequence, StreamSink sink) {
-    return SseStream.open(transport, task(taskId, "/stream"), afterSequence, sink);
+    return SseStream.open(transport, path(Operation.STREAM_TASK, taskId), afterSequence, sink);
   }
 
-  private static String task(String taskId, String suffix) {
-    return "/api/tasks/" + segment(taskId) + suffix;
-  }
-
-  private static String run(String runId, String suffix) {
-    return "/api/task-runs/" + segment(runId) + suffix;
-  }
-
-  private static String agent(String runId, String suffix) {
-    return "/api/agent/tasks/" + segment(runId) + suffix;
+  /** The path of {@code operation} with its parameters filled in, each one percent-encoded as one segment. */
+  private static String path(Operation operation, String... values) {
+    String template = operation.path();
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    for (String value : values) {
+      int open = template.indexOf('{', at);
+      out.append(template, at, open).append(segment(value));
+      at = template.indexOf('}', open) + 1;
+    }
+    if (template.indexOf('{', at) >= 0) {
+      throw new IllegalArgumentException(operation.id() + " needs more path parameters than " + values.length);
+    }
+    return out.append(template.substring(at)).toString();
   }
 
   /** Operations whose body is optional still get {@code {}}, so the request is the same on the wire. */
@@ -304,16 +309,16 @@ public final class HttpTaskService implements TaskService {
 
   @Override
   public WorkspaceResponse addWorkspace(Caller caller, AddWorkspace request) {
-    return transport.call("POST", "/api/workspaces", null, request, WorkspaceResponse.class);
+    return transport.call(Operation.ADD_WORKSPACE, path(Operation.ADD_WORKSPACE), null, request, WorkspaceResponse.class);
   }
 
   @Override
   public WorkspaceListResponse listWorkspaces(Caller caller) {
-    return transport.call("GET", "/api/workspaces", null, null, WorkspaceListResponse.class);
+    return transport.call(Operation.LIST_WORKSPACES, path(Operation.LIST_WORKSPACES), null, null, WorkspaceListResponse.class);
   }
 
   @Override
   public void removeWorkspace(Caller caller, String workspaceRef) {
-    transport.send("DELETE", "/api/workspaces", query("ref", workspaceRef), null);
+    transport.send(Operation.REMOVE_WORKSPACE, path(Operation.REMOVE_WORKSPACE), query("ref", workspaceRef), null);
   }
 }

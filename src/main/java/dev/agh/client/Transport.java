@@ -112,6 +112,15 @@ final class Transport {
     listener.received("GET", path, 200, frame);
   }
 
+  /** Calls {@code operation} (its method from the one table of operations) at {@code path}, its filled-in template. */
+  <T> T call(dev.agh.api.Operation operation, String path, Map<String, ?> query, Object body, Class<T> type) {
+    return call(operation.method(), path, query, body, type);
+  }
+
+  String send(dev.agh.api.Operation operation, String path, Map<String, ?> query, Object body) {
+    return send(operation.method(), path, query, body);
+  }
+
   <T> T call(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
     return Json.read(send(method, path, query, body), type);
   }

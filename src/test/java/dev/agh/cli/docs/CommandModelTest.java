@@ -36,6 +36,42 @@ class CommandModelTest {
     assertThat(missing).as("commands without a description of their own").isEmpty();
   }
 
+  /**
+   * The help names the operation a command calls, as {@code (METHOD /path)}; each such mention must be an operation
+   * of the one table ({@code api.Operation}, itself checked against the API description), and every operation but
+   * the sessions, workspaces and the API description itself must be reachable from some command's help.
+   */
+  @Test
+  void theOperationsNamedInTheHelpAreTheOperationsOfTheApi() {
+    java.util.regex.Pattern mention = java.util.regex.Pattern.compile("\\((GET|POST|PATCH|DELETE) (/api/[^)\\s]*)\\)");
+    java.util.Set<String> operations = new java.util.HashSet<>();
+    for (dev.agh.api.Operation op : dev.agh.api.Operation.values()) {
+      operations.add(op.method() + " " + op.path());
+    }
+    List<String> unknown = new ArrayList<>();
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (CommandLine command : Completions.walk(MODEL)) {
+      var matcher = mention.matcher(String.join("\n", command.getCommandSpec().usageMessage().description()));
+      while (matcher.find()) {
+        String operation = matcher.group(1) + " " + matcher.group(2);
+        named.add(operation);
+        if (!operations.contains(operation)) {
+          unknown.add(command.getCommandSpec().qualifiedName() + ": " + operation);
+        }
+      }
+    }
+    assertThat(unknown).as("help naming operations the API does not have").isEmpty();
+    List<String> unnamed = new ArrayList<>();
+    for (dev.agh.api.Operation op : dev.agh.api.Operation.values()) {
+      boolean exempt = op.path().startsWith("/api/sessions") || op.path().startsWith("/api/workspaces")
+          || op == dev.agh.api.Operation.GET_OPENAPI_DOCUMENT;
+      if (!exempt && !named.contains(op.method() + " " + op.path())) {
+        unnamed.add(op.id());
+      }
+    }
+    assertThat(unnamed).as("operations no command's help names").isEmpty();
+  }
+
   @Test
   void everyOptionAndParameterHasAHelpText() {
     List<String> missing = new ArrayList<>();
