@@ -47,6 +47,11 @@ public final class Backends {
       throw AghException.invalid("--server must be a URL like http://127.0.0.1:7433, got \"" + url + "\"");
     }
     String token = config.token() != null ? config.token() : dir.existingOperatorToken();
+    if (config.sessionId() != null) {
+      // --session with the operator's token (or the session's own): the server acts as that session.
+      Caller session = new Caller(Actor.agentSession(config.sessionId()), OriginKind.HTTP, config.sessionId());
+      return new Backend(HttpTaskService.actingAs(uri, token, config.sessionId()), session, "server " + uri);
+    }
     Caller caller = Caller.human(config.user(), OriginKind.HTTP);
     return new Backend(new HttpTaskService(uri, token), caller, "server " + uri);
   }

@@ -66,6 +66,20 @@ public final class HttpTaskService implements TaskService {
     this.transport = new Transport(server, token, listener);
   }
 
+  private HttpTaskService(URI server, Transport transport) {
+    this.server = server;
+    this.transport = transport;
+  }
+
+  /**
+   * A client that holds the operator token and acts as one of the operator's agent sessions: every request says
+   * {@code X-AGH-Session-ID}, and the server treats it as that session (agent powers only). How {@code --session}
+   * works against a server without the session's own token.
+   */
+  public static HttpTaskService actingAs(URI server, String operatorToken, String sessionId) {
+    return new HttpTaskService(server, new Transport(server, operatorToken, ResponseListener.NONE, sessionId));
+  }
+
   /** A client of the same server that authenticates with {@code token} (e.g. an agent session's). */
   public HttpTaskService withToken(String token) {
     return new HttpTaskService(server, token);

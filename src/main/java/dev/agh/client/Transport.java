@@ -30,8 +30,15 @@ final class Transport {
   private final URI base;
   private final String token;
   private final ResponseListener listener;
+  /** The agent session the operator acts as ({@code X-AGH-Session-ID}), or null. */
+  private final String actingSession;
 
   Transport(URI base, String token, ResponseListener listener) {
+    this(base, token, listener, null);
+  }
+
+  Transport(URI base, String token, ResponseListener listener, String actingSession) {
+    this.actingSession = actingSession;
     this.listener = listener;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     this.base = base;
@@ -45,6 +52,9 @@ final class Transport {
         .header("Accept", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    if (actingSession != null) {
+      request.header("X-AGH-Session-ID", actingSession);
     }
     if (body != null) {
       request.header("Content-Type", "application/json");

@@ -51,7 +51,7 @@ public final class HttpServer implements AutoCloseable {
     app.before("/api/*", ctx -> {
       guard.check(ctx);
       if (!ctx.path().equals(Operation.GET_OPENAPI_DOCUMENT.path())) {
-        authenticate(ctx, authenticator);
+        authenticate(ctx, authenticator, service);
       }
     });
     app.get(Operation.GET_OPENAPI_DOCUMENT.path(),
@@ -109,7 +109,7 @@ public final class HttpServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void authenticate(Context ctx, Authenticator authenticator) {
+  private static void authenticate(Context ctx, Authenticator authenticator, TaskService service) {
     String header = ctx.header("Authorization");
     String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     Optional<Caller> caller = token == null || token.isEmpty() ? authenticator.authenticate(null) : authenticator.authenticate(token);
@@ -117,12 +117,37 @@ public final class HttpServer implements AutoCloseable {
       throw new AghException(ErrorCode.UNAUTHENTICATED,
           token == null ? "missing bearer token (Authorization: Bearer <token>)" : "invalid bearer token");
     }
-    // The upstream identity header is honoured only as a cross-check of the token.
+    // With a session token, X-AGH-Session-ID is a cross-check. With the operator's, it says "act as this session
+    // of mine" (agh --session ID against a server): the request then has that session's agent powers, no more.
     String claimedSession = ctx.header("X-AGH-Session-ID");
-    if (claimedSession != null && !claimedSession.isBlank() && !claimedSession.trim().equals(caller.get().sessionId())) {
-      throw new AghException(ErrorCode.UNAUTHENTICATED, "X-AGH-Session-ID does not match the bearer token");
+    Caller acting = caller.get();
+    if (claimedSession != null && !claimedSession.isBlank()) {
+      String claimed = claimedSession.trim();
+      if (acting.sessionId() == null) {
+        acting = actingAs(service, claimed);
+      } else if (!claimed.equals(acting.sessionId())) {
+        throw new AghException(ErrorCode.UNAUTHENTICATED, "X-AGH-Session-ID does not match the bearer token");
+      }
     }
-    ctx.attribute(Exchange.CALLER, caller.get());
+    ctx.attribute(Exchange.CALLER, acting);
+  }
+
+  /** The operator acting as its session {@code sessionId}, which must exist and be active. */
+  private static Caller actingAs(TaskService service, String sessionId) {
+    dev.agh.api.SessionPayload session;
+    try {
+      session = service.getSession(Caller.human("agh-serve", dev.agh.domain.OriginKind.HTTP), sessionId).session();
+    } catch (AghException e) {
+      if (e.code() != ErrorCode.SESSION_NOT_FOUND) {
+        throw e;
+      }
+      throw new AghException(ErrorCode.UNAUTHENTICATED, "X-AGH-Session-ID names no session: " + sessionId);
+    }
+    if (session.state() != dev.agh.domain.SessionState.ACTIVE) {
+      throw new AghException(ErrorCode.UNAUTHENTICATED, "session \"" + sessionId + "\" is " + session.state().wire()
+          + "; it can no longer act");
+    }
+    return new Caller(dev.agh.domain.Actor.agentSession(sessionId), dev.agh.domain.OriginKind.HTTP, sessionId);
   }
 
   private static void error(Context ctx, ErrorCode code, String message) {

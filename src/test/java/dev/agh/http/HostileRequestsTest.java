@@ -204,6 +204,20 @@ class HostileRequestsTest {
     }
 
     @Test
+    void theOperatorActsAsItsSessionWithTheSessionHeaderAndHasOnlyAgentPowersThen() throws IOException {
+      String head = "POST /api/agent/tasks/claim-next HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + OPERATOR_TOKEN
+          + "\r\nContent-Type: application/json\r\nX-AGH-Session-ID: ";
+      assertThat(RawHttp.send(server.port(), head + agentSessionId, "{}").status()).isIn(200, 204);
+      assertThat(RawHttp.send(server.port(), head + "sess-nobody", "{}").status()).isEqualTo(401);
+      String task = createTask("operator as agent");
+      RawHttp.Answer approve = RawHttp.send(server.port(), "POST /api/tasks/" + task + "/reject HTTP/1.1\r\nHost: 127.0.0.1"
+          + "\r\nAuthorization: Bearer " + OPERATOR_TOKEN + "\r\nContent-Type: application/json\r\nX-AGH-Session-ID: "
+          + agentSessionId, "{}");
+      assertThat(approve.status()).isEqualTo(403);
+      assertThat(JSON.readTree(approve.body()).path("code").asText()).isEqualTo("OPERATOR_ONLY");
+    }
+
+    @Test
     void anAgentSessionReadsUsesTheAgentRoutesAndStopsOnlyItsOwnSession() {
       assertThat(call("GET", "/api/tasks", null, agentToken).statusCode()).isEqualTo(200);
       assertThat(call("GET", "/api/observe/tasks/dashboard", null, agentToken).statusCode()).isEqualTo(200);
