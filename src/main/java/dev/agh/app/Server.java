@@ -1,6 +1,7 @@
 package dev.agh.app;
 
 import dev.agh.domain.AghException;
+import dev.agh.domain.ErrorCode;
 import dev.agh.domain.OriginKind;
 import dev.agh.http.HttpServer;
 import dev.agh.service.Authenticator;
@@ -43,6 +44,13 @@ public final class Server implements AutoCloseable {
     }
     DataDirectory dir = new DataDirectory(config.home());
     dir.ensureExists();
+    String running = config.dbUrl() == null ? dir.publishedServer() : null;
+    if (running != null && Backends.reachable(running)) {
+      // A second server would share the embedded file and take over server.url; the first one keeps serving.
+      throw new AghException(ErrorCode.STORE_UNAVAILABLE, "agh serve is already running for " + config.home() + " at "
+          + running + "; use it, or stop it first");
+    }
+    requirePortFree(bind, port);
     String operatorToken = dir.operatorToken();
     JdbiTaskStore store = JdbiTaskStore.open(config.effectiveDbUrl(), 10);
     if (config.dbUrl() == null) {
@@ -63,6 +71,10 @@ public final class Server implements AutoCloseable {
       http = HttpServer.start(service, authenticator, bind, port);
     } catch (RuntimeException e) {
       service.close();
+      if (e instanceof io.javalin.util.JavalinBindException) {
+        throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot listen on " + bind + ":" + port
+            + ": the port is in use (pick another with --port, or 0 for any free one)", e);
+      }
       throw e;
     }
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
@@ -85,6 +97,24 @@ public final class Server implements AutoCloseable {
     sweep.close();
     http.close();
     service.close();
+  }
+
+  /**
+   * Fails with one clear line when the port is taken, before the store is opened and before Javalin would log a
+   * stack trace of its own. (Another process may still take the port in between; then the bind error below says
+   * the same.)
+   */
+  private static void requirePortFree(String bind, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(bind, port));
+    } catch (java.io.IOException e) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot listen on " + bind + ":" + port
+          + ": the port is in use (pick another with --port, or 0 for any free one)", e);
+    }
   }
 
   private static boolean constantTimeEquals(String a, String b) {
