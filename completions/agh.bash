@@ -163,6 +163,7 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dashboard" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inbox" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_agh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} server" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} worker" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tui" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench" ];    then _picocli_agh; return $?; fi
@@ -209,6 +210,8 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} workspace add" ];    then _picocli_agh_workspace; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} workspace list" ];    then _picocli_agh_workspace; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} workspace remove" ];    then _picocli_agh_workspace; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} server status" ];    then _picocli_agh_server; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} server stop" ];    then _picocli_agh_server; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench cycle" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench stream" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench dashboard" ];    then _picocli_agh_bench; return $?; fi
@@ -223,107 +226,113 @@ function _complete_agh() {
   local cmds5=(dashboard)
   local cmds6=(inbox)
   local cmds7=(serve)
-  local cmds8=(worker)
-  local cmds9=(tui)
-  local cmds10=(bench)
-  local cmds11=(completion)
-  local cmds12=(help)
-  local cmds13=(task create)
-  local cmds14=(task list)
-  local cmds15=(task show)
-  local cmds16=(task update)
-  local cmds17=(task delete)
-  local cmds18=(task child)
-  local cmds19=(task depend)
-  local cmds20=(task undepend)
-  local cmds21=(task publish)
-  local cmds22=(task start)
-  local cmds23=(task approve)
-  local cmds24=(task reject)
-  local cmds25=(task cancel)
-  local cmds26=(task enqueue)
-  local cmds27=(task runs)
-  local cmds28=(task timeline)
-  local cmds29=(task tree)
-  local cmds30=(task watch)
-  local cmds31=(task read)
-  local cmds32=(task dismiss)
-  local cmds33=(task archive)
-  local cmds34=(task next)
-  local cmds35=(run show)
-  local cmds36=(run claim)
-  local cmds37=(run start)
-  local cmds38=(run attach)
-  local cmds39=(run complete)
-  local cmds40=(run fail)
-  local cmds41=(run cancel)
-  local cmds42=(agent next)
-  local cmds43=(agent heartbeat)
-  local cmds44=(agent complete)
-  local cmds45=(agent fail)
-  local cmds46=(agent release)
-  local cmds47=(session new)
-  local cmds48=(session list)
-  local cmds49=(session show)
-  local cmds50=(session stop)
-  local cmds51=(workspace add)
-  local cmds52=(workspace list)
-  local cmds53=(workspace remove)
-  local cmds54=(bench cycle)
-  local cmds55=(bench stream)
-  local cmds56=(bench dashboard)
-  local cmds57=(bench waiters)
+  local cmds8=(server)
+  local cmds9=(worker)
+  local cmds10=(tui)
+  local cmds11=(bench)
+  local cmds12=(completion)
+  local cmds13=(help)
+  local cmds14=(task create)
+  local cmds15=(task list)
+  local cmds16=(task show)
+  local cmds17=(task update)
+  local cmds18=(task delete)
+  local cmds19=(task child)
+  local cmds20=(task depend)
+  local cmds21=(task undepend)
+  local cmds22=(task publish)
+  local cmds23=(task start)
+  local cmds24=(task approve)
+  local cmds25=(task reject)
+  local cmds26=(task cancel)
+  local cmds27=(task enqueue)
+  local cmds28=(task runs)
+  local cmds29=(task timeline)
+  local cmds30=(task tree)
+  local cmds31=(task watch)
+  local cmds32=(task read)
+  local cmds33=(task dismiss)
+  local cmds34=(task archive)
+  local cmds35=(task next)
+  local cmds36=(run show)
+  local cmds37=(run claim)
+  local cmds38=(run start)
+  local cmds39=(run attach)
+  local cmds40=(run complete)
+  local cmds41=(run fail)
+  local cmds42=(run cancel)
+  local cmds43=(agent next)
+  local cmds44=(agent heartbeat)
+  local cmds45=(agent complete)
+  local cmds46=(agent fail)
+  local cmds47=(agent release)
+  local cmds48=(session new)
+  local cmds49=(session list)
+  local cmds50=(session show)
+  local cmds51=(session stop)
+  local cmds52=(workspace add)
+  local cmds53=(workspace list)
+  local cmds54=(workspace remove)
+  local cmds55=(server status)
+  local cmds56=(server stop)
+  local cmds57=(bench cycle)
+  local cmds58=(bench stream)
+  local cmds59=(bench dashboard)
+  local cmds60=(bench waiters)
 
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_bench_waiters; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_bench_stream; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_bench_cycle; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_workspace_remove; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_workspace_list; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_workspace_add; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_session_stop; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_session_show; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_session_list; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_session_new; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_release; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_agent_fail; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_agent_complete; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_agent_next; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_agh_run_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_agh_run_fail; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_agh_run_complete; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_agh_run_attach; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_agh_run_start; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_agh_run_claim; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_agh_run_show; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_agh_task_next; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_agh_task_archive; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_agh_task_dismiss; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_agh_task_read; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_agh_task_watch; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_agh_task_tree; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_agh_task_timeline; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_agh_task_runs; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_agh_task_enqueue; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_agh_task_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_agh_task_reject; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_agh_task_approve; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_agh_task_start; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_agh_task_publish; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_agh_task_undepend; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_agh_task_depend; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_agh_task_child; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_agh_task_delete; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_agh_task_update; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_agh_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_agh_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_agh_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_agh_help; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_agh_completion; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_agh_bench; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_agh_tui; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_agh_worker; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_bench_waiters; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_bench_stream; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_bench_cycle; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_server_stop; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_server_status; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_workspace_remove; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_workspace_list; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_workspace_add; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_session_stop; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_session_show; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_session_list; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_session_new; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_release; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_fail; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_agent_complete; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_agent_next; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_run_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_agh_run_fail; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_agh_run_complete; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_agh_run_attach; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_agh_run_start; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_agh_run_claim; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_agh_run_show; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_agh_task_next; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_agh_task_archive; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_agh_task_dismiss; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_agh_task_read; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_agh_task_watch; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_agh_task_tree; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_agh_task_timeline; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_agh_task_runs; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_agh_task_enqueue; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_agh_task_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_agh_task_reject; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_agh_task_approve; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_agh_task_start; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_agh_task_publish; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_agh_task_undepend; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_agh_task_depend; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_agh_task_child; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_agh_task_delete; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_agh_task_update; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_agh_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_agh_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_agh_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_agh_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_agh_completion; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_agh_bench; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_agh_tui; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_agh_worker; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_agh_server; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_agh_serve; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_agh_inbox; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_agh_dashboard; return $?; fi
@@ -343,7 +352,7 @@ function _picocli_agh() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="task run agent session workspace dashboard inbox serve worker tui bench completion help"
+  local commands="task run agent session workspace dashboard inbox serve server worker tui bench completion help"
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -759,6 +768,51 @@ function _picocli_agh_serve() {
     '--auth')
       return
       ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `server` subcommand.
+function _picocli_agh_server() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="status stop"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -3141,6 +3195,99 @@ function _picocli_agh_workspace_remove() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_agh_server_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stop` subcommand.
+function _picocli_agh_server_stop() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--timeout' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )

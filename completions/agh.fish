@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -41,6 +41,7 @@ complete -c agh -n '__agh_at' -a 'workspace' -d 'Register, list and remove works
 complete -c agh -n '__agh_at' -a 'dashboard' -d 'Counters, health, queue and active runs (GET /api/observe/tasks/dashboard).'
 complete -c agh -n '__agh_at' -a 'inbox' -d 'Tasks that want your attention, by lane (GET /api/observe/tasks/inbox).'
 complete -c agh -n '__agh_at' -a 'serve' -d 'Serve the Tasks HTTP API (and SSE) until interrupted.'
+complete -c agh -n '__agh_at' -a 'server' -d 'The agh serve of this data directory: is it running, and stop it.'
 complete -c agh -n '__agh_at' -a 'worker' -d 'Run a command for each claimed run: a program becomes an agent.'
 complete -c agh -n '__agh_at' -a 'tui' -d 'Full-screen terminal UI: dashboard, inbox and tasks, updated live.'
 complete -c agh -n '__agh_at' -a 'bench' -d 'Measure agh on this machine (results as JSON with -o json).'
@@ -805,6 +806,45 @@ complete -c agh -n '__agh_at serve' -l 'session' -r -d 'Act as this agent sessio
 complete -c agh -n '__agh_at serve' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at serve' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at serve' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh server
+complete -c agh -n '__agh_at server' -a 'status' -d 'Whether agh serve runs on this data directory, at which address and pid.'
+complete -c agh -n '__agh_at server' -a 'stop' -d 'Stop the agh serve of this data directory (it finishes open requests first).'
+complete -c agh -n '__agh_at server' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at server' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at server' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at server' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at server' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at server' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at server' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at server' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at server' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at server' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh server status
+complete -c agh -n '__agh_at server status' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at server status' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at server status' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at server status' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at server status' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at server status' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at server status' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at server status' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at server status' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at server status' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh server stop
+complete -c agh -n '__agh_at server stop' -l 'timeout' -r -d 'How long to wait for it to exit (default 30s).'
+complete -c agh -n '__agh_at server stop' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at server stop' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at server stop' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at server stop' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at server stop' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at server stop' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at server stop' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at server stop' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at server stop' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at server stop' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh worker
 complete -c agh -n '__agh_at worker' -l 'agent' -r -d 'Agent name of the session it opens (default worker).'

@@ -106,7 +106,7 @@ public final class Backends {
   }
 
   /** A quick TCP probe, so a server file left by a killed server does not stall every command. */
-  static boolean reachable(String url) {
+  public static boolean reachable(String url) {
     try {
       URI uri = URI.create(url);
       int port = uri.getPort() == -1 ? 80 : uri.getPort();

@@ -15,6 +15,7 @@ import java.util.Base64;
 public final class DataDirectory {
   static final String TOKEN_FILE = "operator.token";
   static final String SERVER_FILE = "server.url";
+  static final String PID_FILE = "server.pid";
   private final Path home;
 
   public DataDirectory(Path home) {
@@ -81,8 +82,20 @@ public final class DataDirectory {
     }
   }
 
+  /** The process id of the server that published {@link #publishedServer()}, if it recorded one. */
+  public java.util.OptionalLong publishedPid() {
+    try {
+      Path file = home.resolve(PID_FILE);
+      return Files.exists(file) ? java.util.OptionalLong.of(Long.parseLong(Files.readString(file).trim()))
+          : java.util.OptionalLong.empty();
+    } catch (IOException | NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
   public void publishServer(String url) {
     try {
+      Files.writeString(home.resolve(PID_FILE), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
       Files.writeString(home.resolve(SERVER_FILE), url + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot write " + SERVER_FILE + ": " + e.getMessage(), e);
@@ -93,6 +106,7 @@ public final class DataDirectory {
     try {
       if (url.equals(publishedServer())) {
         Files.deleteIfExists(home.resolve(SERVER_FILE));
+        Files.deleteIfExists(home.resolve(PID_FILE));
       }
     } catch (IOException ignored) {
       // Best effort at shutdown: a stale file is detected by the next CLI call (connection refused).

@@ -68,6 +68,7 @@ public final class RootCommand {
       DashboardCommand.class,
       InboxCommand.class,
       ServeCommand.class,
+      ServerCommands.class,
       WorkerCommand.class,
       TuiCommand.class,
       BenchCommand.class,
