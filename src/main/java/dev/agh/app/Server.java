@@ -52,7 +52,7 @@ public final class Server implements AutoCloseable {
     }
     requirePortFree(bind, port);
     String operatorToken = dir.operatorToken();
-    JdbiTaskStore store = JdbiTaskStore.open(config.effectiveDbUrl(), 10);
+    JdbiTaskStore store = openOwned(config);
     if (config.dbUrl() == null) {
       dir.restrictStoreFiles();
     }
@@ -104,6 +104,35 @@ public final class Server implements AutoCloseable {
    * stack trace of its own. (Another process may still take the port in between; then the bind error below says
    * the same.)
    */
+  /**
+   * Opens the store as its owner. A short embedded command may hold the file for a moment (H2 refuses a second
+   * opener while it does): wait for it, up to 10 s; a long-running one (a worker or TUI opened embedded) is
+   * reported as such.
+   */
+  private static JdbiTaskStore openOwned(AppConfig config) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        return JdbiTaskStore.open(config.ownerDbUrl(), 10);
+      } catch (AghException e) {
+        boolean locked = e.code() == ErrorCode.STORE_UNAVAILABLE;
+        if (!locked || config.dbUrl() != null) {
+          throw e;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AghException(ErrorCode.STORE_UNAVAILABLE, "the store in " + config.home() + " is open in another agh"
+              + " process (a worker or terminal UI run without a server?); stop it, then start agh serve", e);
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   private static void requirePortFree(String bind, int port) {
     if (port == 0) {
       return;

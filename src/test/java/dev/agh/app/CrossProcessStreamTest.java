@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Live delivery across processes: a separate {@code agh} process writes straight to the database (embedded,
- * {@code --db}), and a subscriber of the server's SSE stream sees the event; the server noticed the commit
- * of another process by reading the event counter, not through its own writes.
+ * Another {@code agh} process while {@code agh serve} owns the embedded store: opening the file directly
+ * ({@code --db}) is refused with exit 7 and writes nothing; without {@code --db} the process writes through the
+ * server, and a subscriber of the server's SSE stream sees the event. (Several processes on one database,
+ * with commits noticed through the event counter, is PostgreSQL's case: {@code TwoNodeStreamTest}.)
  */
 class CrossProcessStreamTest {
   private static final Caller IGNORED = Caller.human("op", OriginKind.HTTP);
@@ -42,14 +43,16 @@ class CrossProcessStreamTest {
       List<StreamEventPayload> seen = new CopyOnWriteArrayList<>();
       TaskWatch watch = client.watch(IGNORED, taskId, 1, seen::add);
       try {
-        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), "dev.agh.Main", "--home", home.toString(),
-            "--db", config.effectiveDbUrl(), "-o", "json", "task", "update", taskId, "--title", "Written by another process")
-            .redirectErrorStream(true)
-            .redirectOutput(home.resolve("cli.log").toFile())
-            .start();
+        // The server owns the file: another process opening it directly is refused, clearly, and writes nothing.
+        Process embedded = cli("--db", config.effectiveDbUrl(), "-o", "json", "task", "update", taskId, "--title", "Not written");
+        assertThat(embedded.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(embedded.exitValue()).as("the embedded CLI process: %s", log()).isEqualTo(7);
+        assertThat(log()).contains("STORE_UNAVAILABLE").contains("in use by another process");
+
+        // Without --db the CLI finds the server in server.url and writes through it.
+        Process cli = cli("-o", "json", "task", "update", taskId, "--title", "Written by another process");
         assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(cli.exitValue()).as("the CLI process: %s", Files.readString(home.resolve("cli.log"))).isZero();
+        assertThat(cli.exitValue()).as("the CLI process: %s", log()).isZero();
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (seen.isEmpty() && System.nanoTime() < deadline) {
@@ -59,11 +62,22 @@ class CrossProcessStreamTest {
         StreamEventPayload event = seen.get(0);
         assertThat(event.type()).isEqualTo("task.updated");
         assertThat(event.sequence()).isEqualTo(2);
-        assertThat(event.timeline().origin().kind()).as("written by the embedded CLI").isEqualTo(OriginKind.CLI);
+        assertThat(event.timeline().origin().kind()).as("written by the CLI through the server").isEqualTo(OriginKind.HTTP);
         assertThat(event.timeline().task().title()).isEqualTo("Written by another process");
       } finally {
         watch.close();
       }
     }
+  }
+
+  private Process cli(String... args) throws java.io.IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.agh.Main", "--home", home.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("cli.log").toFile()).start();
+  }
+
+  private String log() throws java.io.IOException {
+    return Files.readString(home.resolve("cli.log"));
   }
 }
