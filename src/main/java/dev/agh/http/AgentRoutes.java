@@ -26,8 +26,14 @@ final class AgentRoutes {
     Routes.on(app, Operation.CLAIM_NEXT_AGENT_TASK, ctx -> {
       ClaimNext request = Exchange.optionalBody(ctx, ClaimNext.class);
       var caller = caller(ctx);
+      boolean waited = request != null && Boolean.TRUE.equals(request.waitForWork());
       ctx.future(() -> service.claimNextLater(caller, request).thenAccept(claim -> {
-        if (claim.isPresent()) {
+        if (claim.isPresent() && waited && ClientConnection.gone(ctx)) {
+          // Nobody would read this claim: put the run back at once (a release keeps its attempt) instead of
+          // leaving it claimed by a dead client until its lease expires.
+          service.releaseLease(caller, claim.get().claim().run().id(), new Release("the waiting client disconnected"));
+          ctx.status(204);
+        } else if (claim.isPresent()) {
           json(ctx, 200, claim.get());
         } else {
           ctx.status(204);

@@ -107,11 +107,15 @@ class ApiFuzzTest {
     Target target = TARGETS.get(targetIndex % TARGETS.size());
     String path = concretePath(call, target);
     String query = queryString(call.query());
+    // Past Jetty's 8 KiB request line the answer is 414 and the connection is closed at once; a body still being
+    // sent then resets the connection and the client loses the answer. So long lines go without a body (the 414
+    // itself is checked in HostileRequestsTest).
+    String body = path.length() + query.length() > 7_000 ? null : call.body();
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.base() + path + query))
         .timeout(Duration.ofSeconds(20))
-        .method(call.operation().method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(call.body()));
-    if (call.contentType() != null) {
+        .method(call.operation().method(), body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (call.contentType() != null && body != null) {
       request.header("Content-Type", call.contentType());
     }
     String token = "agent".equals(call.token()) ? target.agentToken() : call.token();
@@ -120,16 +124,16 @@ class ApiFuzzTest {
     }
     HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     int status = response.statusCode();
-    String body;
+    String answer;
     try (InputStream in = response.body()) {
       // An open event stream never ends: its status and headers are the answer.
-      body = call.operation() == Operation.STREAM_TASK && status == 200 ? null
+      answer = call.operation() == Operation.STREAM_TASK && status == 200 ? null
           : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String where = target.engine() + " " + call.operation().method() + " " + path + query + " body=" + abbreviate(call.body());
-    assertThat(status).as(where + " answered " + abbreviate(body)).isNotEqualTo(500).isLessThan(500);
-    if (body != null) {
-      CONTRACT.assertResponse(call.operation().method(), path, status, body);
+    String where = target.engine() + " " + call.operation().method() + " " + path + query + " body=" + abbreviate(body);
+    assertThat(status).as(where + " answered " + abbreviate(answer)).isNotEqualTo(500).isLessThan(500);
+    if (answer != null) {
+      CONTRACT.assertResponse(call.operation().method(), path, status, answer);
     }
   }
 

@@ -85,6 +85,48 @@ class ParkedClaimsTest {
     }
   }
 
+  @Test
+  void aClaimForAWaitingClientThatWentAwayIsReleasedWithoutUsingAnAttempt() throws Exception {
+    String url = "jdbc:h2:file:" + dataDir.resolve("agh").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    Caller operator = Caller.human("operator", OriginKind.HTTP);
+    try (LocalTaskService service = new LocalTaskService(JdbiTaskStore.open(url, 4), Clock.systemUTC())) {
+      Authenticator auth = token -> "op".equals(token) ? Optional.of(operator) : service.authenticateSession(token, OriginKind.HTTP);
+      HttpServer server = HttpServer.start(service, auth, "127.0.0.1", 0);
+      try {
+        var gone = service.createSession(operator, new NewSession("gone", null, null, null, List.of()));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+          String body = "{\"wait\":true,\"wait_timeout_seconds\":30}";
+          socket.getOutputStream().write(("POST /api/agent/tasks/claim-next HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + gone.token() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+          Thread.sleep(500); // parked now
+        } // the client is gone (Ctrl-C)
+        Thread.sleep(200);
+        String task = service.createTask(operator, new dev.agh.api.Requests.CreateTask(null, null, "global", null, null, "job",
+            null, null, null, null, null, null, null, null)).task().id();
+        String run = service.enqueueRun(operator, task, new dev.agh.api.Requests.ExecuteTask(null, null, null)).run().id();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        var current = service.getRun(operator, run).run().run();
+        while (System.nanoTime() < deadline && !(current.status() == dev.agh.domain.RunStatus.QUEUED
+            && service.timeline(operator, task, null, null).timeline().stream().anyMatch(e -> e.eventType().equals("task.run_released")))) {
+          Thread.sleep(50);
+          current = service.getRun(operator, run).run().run();
+        }
+        assertThat(current.status()).as("the run is back in the queue").isEqualTo(dev.agh.domain.RunStatus.QUEUED);
+        assertThat(current.attempt()).isEqualTo(1);
+        var next = service.createSession(operator, new NewSession("next", null, null, null, List.of()));
+        Caller agent = service.authenticateSession(next.token(), OriginKind.HTTP).orElseThrow();
+        var claim = service.claimNext(agent, null).orElseThrow().claim();
+        assertThat(claim.run().id()).isEqualTo(run);
+        assertThat(claim.run().attempt()).as("the release used no attempt").isEqualTo(1);
+      } finally {
+        server.close();
+      }
+    }
+  }
+
   private static HttpRequest post(URI base, String path, String token, String body) {
     return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
