@@ -353,7 +353,7 @@ function _picocli_agh() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="task run agent session workspace dashboard inbox serve server worker tui bench completion help"
-  local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--embedded' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -398,7 +398,7 @@ function _picocli_agh_task() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="create list show update delete child depend undepend publish start approve reject cancel enqueue runs timeline tree watch read dismiss archive next"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -443,7 +443,7 @@ function _picocli_agh_run() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="show claim start attach complete fail cancel"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -488,7 +488,7 @@ function _picocli_agh_agent() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="next heartbeat complete fail release"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -533,7 +533,7 @@ function _picocli_agh_session() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="new list show stop"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -578,7 +578,7 @@ function _picocli_agh_workspace() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list remove"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -623,7 +623,7 @@ function _picocli_agh_dashboard() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--scope' '--workspace' '--owner-kind' '--owner-ref' '--channel' '--origin-kind' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -686,7 +686,7 @@ function _picocli_agh_inbox() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--unread' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--unread' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--scope' '--workspace' '--owner-kind' '--owner-ref' '--lane' '--query' '--limit' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -752,7 +752,7 @@ function _picocli_agh_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--bind' '--port' '--auth' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -806,7 +806,7 @@ function _picocli_agh_server() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="status stop"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -851,7 +851,7 @@ function _picocli_agh_worker() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--exit-when-idle' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--exit-when-idle' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--agent' '--workspace' '--channel' '--capability' '--priority-min' '--lease' '--wait-timeout' '--max-runs' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -920,7 +920,7 @@ function _picocli_agh_tui() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -965,7 +965,7 @@ function _picocli_agh_bench() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="cycle stream dashboard waiters"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1010,7 +1010,7 @@ function _picocli_agh_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1061,7 +1061,7 @@ function _picocli_agh_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1106,7 +1106,7 @@ function _picocli_agh_task_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--draft' '--auto-enqueue' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--draft' '--auto-enqueue' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1187,7 +1187,7 @@ function _picocli_agh_task_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--drafts' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--drafts' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--scope' '--workspace' '--status' '--priority' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--channel' '--query' '--limit' '--cursor' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1268,7 +1268,7 @@ function _picocli_agh_task_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1313,7 +1313,7 @@ function _picocli_agh_task_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--clear-owner' '--auto-enqueue' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--clear-owner' '--auto-enqueue' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--title' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1382,7 +1382,7 @@ function _picocli_agh_task_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1427,7 +1427,7 @@ function _picocli_agh_task_child() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--draft' '--auto-enqueue' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--draft' '--auto-enqueue' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1508,7 +1508,7 @@ function _picocli_agh_task_depend() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--on' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1556,7 +1556,7 @@ function _picocli_agh_task_undepend() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--on' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1604,7 +1604,7 @@ function _picocli_agh_task_publish() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--idempotency-key' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1658,7 +1658,7 @@ function _picocli_agh_task_start() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--idempotency-key' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1712,7 +1712,7 @@ function _picocli_agh_task_approve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--idempotency-key' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1766,7 +1766,7 @@ function _picocli_agh_task_reject() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1811,7 +1811,7 @@ function _picocli_agh_task_cancel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--reason' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1862,7 +1862,7 @@ function _picocli_agh_task_enqueue() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--idempotency-key' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1916,7 +1916,7 @@ function _picocli_agh_task_runs() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--status' '--limit' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -1967,7 +1967,7 @@ function _picocli_agh_task_timeline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--after' '--limit' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2018,7 +2018,7 @@ function _picocli_agh_task_tree() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2063,7 +2063,7 @@ function _picocli_agh_task_watch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--after' '--count' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2114,7 +2114,7 @@ function _picocli_agh_task_read() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2159,7 +2159,7 @@ function _picocli_agh_task_dismiss() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2204,7 +2204,7 @@ function _picocli_agh_task_archive() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2249,7 +2249,7 @@ function _picocli_agh_task_next() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--timeout' '--lease' '--workspace' '--priority-min' '--capability' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2309,7 +2309,7 @@ function _picocli_agh_run_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2354,7 +2354,7 @@ function _picocli_agh_run_claim() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--idempotency-key' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2402,7 +2402,7 @@ function _picocli_agh_run_start() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--idempotency-key' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2450,7 +2450,7 @@ function _picocli_agh_run_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2495,7 +2495,7 @@ function _picocli_agh_run_complete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--result' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2543,7 +2543,7 @@ function _picocli_agh_run_fail() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--error' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2594,7 +2594,7 @@ function _picocli_agh_run_cancel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--reason' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2645,7 +2645,7 @@ function _picocli_agh_agent_next() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--timeout' '--lease' '--workspace' '--priority-min' '--capability' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2705,7 +2705,7 @@ function _picocli_agh_agent_heartbeat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--lease' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2753,7 +2753,7 @@ function _picocli_agh_agent_complete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--result' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2801,7 +2801,7 @@ function _picocli_agh_agent_fail() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--error' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2852,7 +2852,7 @@ function _picocli_agh_agent_release() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--reason' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2900,7 +2900,7 @@ function _picocli_agh_session_new() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--agent' '--workspace' '--name' '--channel' '--capability' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -2960,7 +2960,7 @@ function _picocli_agh_session_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3005,7 +3005,7 @@ function _picocli_agh_session_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3050,7 +3050,7 @@ function _picocli_agh_session_stop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3095,7 +3095,7 @@ function _picocli_agh_workspace_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--name' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3143,7 +3143,7 @@ function _picocli_agh_workspace_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3188,7 +3188,7 @@ function _picocli_agh_workspace_remove() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3233,7 +3233,7 @@ function _picocli_agh_server_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3278,7 +3278,7 @@ function _picocli_agh_server_stop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--timeout' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3326,7 +3326,7 @@ function _picocli_agh_bench_cycle() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--agents' '--tasks' '--rate' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3380,7 +3380,7 @@ function _picocli_agh_bench_stream() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--subscribers' '--events' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3431,7 +3431,7 @@ function _picocli_agh_bench_dashboard() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--tasks' '--runs' '--iterations' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
@@ -3485,7 +3485,7 @@ function _picocli_agh_bench_waiters() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--waiters' '--gets' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 

@@ -11,13 +11,23 @@ import java.nio.file.Path;
  * @param token an explicit bearer token, or null to use the operator token in {@code home}
  * @param sessionId the agent session to act as, or null to act as the local user
  * @param user the local user's name, the actor of embedded writes
+ * @param embedded {@code --embedded} / {@code AGH_EMBEDDED=1}: run in this process with the store to itself, never
+ *     through a server; refused (exit 7) while a server or another process has the store open
  */
-public record AppConfig(Path home, String dbUrl, String serverUrl, String token, String sessionId, String user) {
+public record AppConfig(Path home, String dbUrl, String serverUrl, String token, String sessionId, String user,
+    boolean embedded) {
+
+  public AppConfig(Path home, String dbUrl, String serverUrl, String token, String sessionId, String user) {
+    this(home, dbUrl, serverUrl, token, sessionId, user, false);
+  }
 
   /** The JDBC URL to open: the explicit one, or the embedded H2 file. */
   public String effectiveDbUrl() {
     if (dbUrl != null) {
       return dbUrl;
+    }
+    if (embedded) {
+      return ownerDbUrl(); // the store to itself: nobody shares it through AUTO_SERVER meanwhile
     }
     // WRITE_DELAY=0: a commit is on disk before it is acknowledged (kill -9 loses nothing).
     // AUTO_SERVER: several processes may open the same file at once.
@@ -29,7 +39,7 @@ public record AppConfig(Path home, String dbUrl, String serverUrl, String token,
   }
 
   /**
-   * The URL {@code agh serve} opens: the same file, owned by the server alone. No AUTO_SERVER: every other agh
+   * The URL {@code agh serve} (and {@code --embedded}) opens: the same file, owned by one process alone. No AUTO_SERVER: every other agh
    * command on this data directory goes to the server over HTTP (it finds it in {@code server.url}), so nothing
    * else needs the file while the server runs, and a second server is refused by H2's file lock.
    * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under agh's writer on SIGTERM,

@@ -24,6 +24,12 @@ public final class Backends {
 
   public static Backend open(AppConfig config) {
     DataDirectory dir = new DataDirectory(config.home());
+    if (config.embedded()) {
+      if (config.serverUrl() != null) {
+        throw AghException.invalid("--embedded runs in this process; it cannot be combined with --server");
+      }
+      return local(config, dir);
+    }
     if (config.serverUrl() != null) {
       return remote(config, dir, config.serverUrl());
     }

@@ -93,7 +93,7 @@ public final class RootCommand {
     "  agh serve",
     "",
     "Environment: AGH_HOME (--home), AGH_DB (--db), AGH_SERVER (--server), AGH_SESSION_ID (--session),",
-    "AGH_TOKEN (--token), NO_COLOR (--no-color).",
+    "AGH_TOKEN (--token), AGH_EMBEDDED=1 (--embedded), NO_COLOR (--no-color).",
     "",
     "'agh help COMMAND' or 'agh COMMAND --help' shows the options of a command; 'man agh' the manual,",
     "and 'agh completion bash|zsh|fish' prints a completion script."
@@ -116,6 +116,11 @@ public final class RootCommand {
   @Option(names = "--home", scope = ScopeType.INHERIT, defaultValue = "${env:AGH_HOME}", paramLabel = "DIR",
       description = "Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).")
   String home;
+
+  @Option(names = "--embedded", scope = ScopeType.INHERIT,
+      description = "Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1);"
+          + " exit 7 while a server owns the store.")
+  boolean embedded;
 
   @Option(names = "--session", scope = ScopeType.INHERIT, defaultValue = "${env:AGH_SESSION_ID}", paramLabel = "SESSION",
       description = "Act as this agent session (env AGH_SESSION_ID).")
@@ -230,8 +235,10 @@ public final class RootCommand {
 
   /** Configuration from the global options and the environment. */
   public AppConfig config() {
+    String embeddedEnv = System.getenv("AGH_EMBEDDED");
+    boolean inProcess = embedded || "1".equals(embeddedEnv) || "true".equalsIgnoreCase(embeddedEnv);
     return new AppConfig(AppConfig.defaultHome(home), blankToNull(db), blankToNull(server), blankToNull(token),
-        blankToNull(session), System.getProperty("user.name", "local-user"));
+        blankToNull(session), System.getProperty("user.name", "local-user"), inProcess);
   }
 
   Backend openBackend() {

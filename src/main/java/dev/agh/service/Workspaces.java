@@ -21,10 +21,9 @@ final class Workspaces {
   }
 
   static Workspace add(StoreTransaction tx, AddWorkspace r, Instant now) {
-    String rawPath = Inputs.trimToNull(r == null ? null : r.path());
-    if (rawPath == null) {
-      throw AghException.invalid("workspace.path is required");
-    }
+    // A label's rules (at most 1,000 characters, no control characters): an unbounded path overflowed
+    // PostgreSQL's index row limit (a 500) where H2 stored it.
+    String rawPath = Inputs.label("workspace.path", r == null ? null : r.path(), true);
     String path = normalize(rawPath);
     String name = Inputs.label("workspace.name", r.name(), false);
     if (name == null) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's quick start, command for command: embedded, and with {@code agh serve} running on the data
- * directory (where {@code --session} goes over HTTP as the operator acting as that session).
+ * directory (where {@code --session} goes over HTTP as the operator acting as that session); and
+ * {@code --embedded}, which never goes through a server.
  */
 class CliQuickStartTest {
   @TempDir Path home;
@@ -28,6 +29,29 @@ class CliQuickStartTest {
       assertThat(server.url()).startsWith("http://127.0.0.1:");
       quickStart();
     }
+  }
+
+  /** The server in another process: within one JVM, H2 shares an open database instead of refusing it. */
+  @Test
+  void embeddedRunsInProcessAndIsRefusedWhileAServerOwnsTheStore() throws Exception {
+    agh(home, "--embedded", "task", "create", "--title", "in process").ok();
+    Process server = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.agh.Main", "serve", "--home", home.toString(), "--port", "0")
+        .redirectErrorStream(true).redirectOutput(home.resolve("serve.log").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (agh(home, "server", "status").code() != 0 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      CliRunner.Result refused = agh(home, "-o", "json", "--embedded", "task", "list").failsWithJson(7, "STORE_UNAVAILABLE");
+      assertThat(refused.err()).contains("in use by another process");
+      assertThat(agh(home, "-o", "json", "task", "list").ok().json().path("tasks")).hasSize(1);
+      agh(home, "server", "stop").ok();
+    } finally {
+      server.destroyForcibly();
+      server.waitFor();
+    }
+    assertThat(agh(home, "-o", "json", "--embedded", "task", "list").ok().json().path("tasks")).hasSize(1);
   }
 
   private void quickStart() {

@@ -250,6 +250,13 @@ abstract class TaskListingContract extends TaskCreationContract {
   }
 
   @Test
+  void aWorkspacePathPastTheLabelLimitIsAValidationErrorOnEveryEngine() {
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> addWorkspace("/" + "a".repeat(5000), null));
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> addWorkspace("/tmp/with\u0001control", null));
+    assertThat(addWorkspace("/" + "b".repeat(900), null).path()).hasSize(901);
+  }
+
+  @Test
   void rejectsUnknownEnumValuesInListFilters() {
     createGlobal("Anything");
 

@@ -56,7 +56,7 @@ public final class JdbiTaskStore implements TaskStore {
       String root = String.valueOf(rootMessage(e));
       if (root.contains("file is locked") || root.contains("already in use") || root.contains("Locked by another process")) {
         throw new AghException(ErrorCode.STORE_UNAVAILABLE, "the store " + redact(jdbcUrl).split(";", 2)[0]
-            + " is in use by another process (a running agh serve owns it: commands without --db go through it)", e);
+            + " is in use by another process (a running agh serve owns it: commands without --db and --embedded go through it)", e);
       }
       throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot open database " + redact(jdbcUrl) + ": " + root, e);
     }
