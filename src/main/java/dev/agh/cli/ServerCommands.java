@@ -66,7 +66,7 @@ public final class ServerCommands {
     public Integer call() throws InterruptedException {
       RootCommand root = spec.root().commandLine().getCommand();
       DataDirectory dir = new DataDirectory(root.config().home());
-      Duration limit = seconds(timeout);
+      Duration limit = DurationArgument.parse("--timeout", timeout);
       Optional<String> url = live(dir);
       OptionalLong pid = dir.publishedPid();
       PrintWriter out = spec.commandLine().getOut();
@@ -90,15 +90,6 @@ public final class ServerCommands {
       out.println("stopped " + url.get() + " (pid " + pid.getAsLong() + ")");
       out.flush();
       return ExitCodes.OK;
-    }
-  }
-
-  private static Duration seconds(String text) {
-    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      return t.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(t)) : Duration.parse("PT" + t.toUpperCase(java.util.Locale.ROOT));
-    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-      throw AghException.invalid("--timeout must look like 30s, 2m or 90, got \"" + text + "\"");
     }
   }
 

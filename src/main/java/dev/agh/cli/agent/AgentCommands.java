@@ -9,15 +9,13 @@ import dev.agh.api.Responses.ClaimResponse;
 import dev.agh.api.Responses.LeaseResponse;
 import dev.agh.app.Backend;
 import dev.agh.cli.ApiCommand;
+import dev.agh.cli.DurationArgument;
 import dev.agh.cli.ExitCodes;
 import dev.agh.cli.JsonArgument;
 import dev.agh.cli.Printer;
 import dev.agh.cli.run.RunText;
 import dev.agh.domain.AghException;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +55,7 @@ public final class AgentCommands {
     @Override
     protected int run(Backend b, Printer out) {
       ClaimNext request = new ClaimNext(workspace, capabilities, priorityMin, leaseSeconds, waitForWork ? Boolean.TRUE : null,
-          null, waitForWork ? (int) parseDuration(timeout).toSeconds() : null);
+          null, waitForWork ? (int) DurationArgument.parse("--timeout", timeout).toSeconds() : null);
       Optional<ClaimResponse> claim = b.service().claimNext(b.caller(), request);
       if (claim.isEmpty()) {
         if (out.format() == dev.agh.cli.OutputFormat.human) {
@@ -73,18 +71,6 @@ public final class AgentCommands {
         RunText.lease(w, response.claim().lease());
       });
       return 0;
-    }
-
-    static Duration parseDuration(String text) {
-      String t = text.trim().toLowerCase(Locale.ROOT);
-      try {
-        if (t.matches("\\d+")) {
-          return Duration.ofSeconds(Long.parseLong(t));
-        }
-        return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException | NumberFormatException e) {
-        throw AghException.invalid("--timeout must look like 30s, 2m or 90, got \"" + text + "\"");
-      }
     }
   }
 
