@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,8 +22,10 @@ final class Transport {
    * reached); the stream then tries again instead of hanging.
    */
   static final Duration STREAM_ANSWER_TIMEOUT = Duration.ofSeconds(10);
+  /** How long any other answer may take: longer than the longest wait of a waiting claim. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(6);
 
-  private final HttpClient http;
+  private final Wire wire;
   private final URI base;
   private final String token;
   private final ResponseListener listener;
@@ -40,42 +39,31 @@ final class Transport {
   Transport(URI base, String token, ResponseListener listener, String actingSession) {
     this.actingSession = actingSession;
     this.listener = listener;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    this.wire = Wire.forScheme(base.getScheme());
     this.base = base;
     this.token = token;
   }
 
   /** Sends the request and returns the body of a 2xx response (empty for 204). */
   String send(String method, String path, Map<String, ?> query, Object body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path + queryString(query)))
-        .timeout(Duration.ofMinutes(6))
-        .header("Accept", "application/json");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (actingSession != null) {
-      request.header("X-AGH-Session-ID", actingSession);
-    }
+    URI uri = base.resolve(path + queryString(query));
+    Map<String, String> headers = headers("application/json");
+    byte[] content = null;
     if (body != null) {
-      request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
+      headers.put("Content-Type", "application/json");
+      content = Json.write(body).getBytes(StandardCharsets.UTF_8);
     }
-    HttpResponse<String> response;
+    Wire.Answer answer;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      answer = wire.exchange(method, uri, headers, content, REQUEST_TIMEOUT);
     } catch (IOException e) {
-      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot reach agh server at " + base + ": " + describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "interrupted while calling " + base, e);
+      throw unreachable(e);
     }
-    listener.received(method, request.build().uri().getRawPath(), response.statusCode(), response.body());
-    if (response.statusCode() / 100 == 2) {
-      return response.body();
+    listener.received(method, uri.getRawPath(), answer.status(), answer.body());
+    if (answer.status() / 100 == 2) {
+      return answer.body();
     }
-    throw failure(response.statusCode(), response.body());
+    throw failure(answer.status(), answer.body());
   }
 
   /**
@@ -85,36 +73,44 @@ final class Transport {
    * @param lastEventId sent as {@code Last-Event-ID} when not null (it overrides an {@code after_sequence})
    */
   InputStream openEventStream(String path, Map<String, ?> query, Long lastEventId) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path + queryString(query)))
-        .timeout(STREAM_ANSWER_TIMEOUT)
-        .header("Accept", "text/event-stream")
-        .GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
+    URI uri = base.resolve(path + queryString(query));
+    Map<String, String> headers = headers("text/event-stream");
     if (lastEventId != null) {
-      request.header("Last-Event-ID", Long.toString(lastEventId));
+      headers.put("Last-Event-ID", Long.toString(lastEventId));
     }
-    HttpResponse<InputStream> response;
+    Wire.StreamAnswer answer;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      answer = wire.stream(uri, headers, STREAM_ANSWER_TIMEOUT);
     } catch (IOException e) {
-      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot reach agh server at " + base + ": " + describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "interrupted while calling " + base, e);
+      throw unreachable(e);
     }
-    if (response.statusCode() / 100 == 2) {
-      return response.body();
+    if (answer.status() / 100 == 2) {
+      return answer.body();
     }
     String body;
-    try (InputStream in = response.body()) {
+    try (InputStream in = answer.body()) {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       body = "";
     }
-    listener.received("GET", request.build().uri().getRawPath(), response.statusCode(), body);
-    throw failure(response.statusCode(), body);
+    listener.received("GET", uri.getRawPath(), answer.status(), body);
+    throw failure(answer.status(), body);
+  }
+
+  private Map<String, String> headers(String accept) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", accept);
+    if (token != null) {
+      headers.put("Authorization", "Bearer " + token);
+    }
+    if (actingSession != null) {
+      headers.put("X-AGH-Session-ID", actingSession);
+    }
+    return headers;
+  }
+
+  private AghException unreachable(IOException e) {
+    return new AghException(ErrorCode.SERVER_UNAVAILABLE, "cannot reach agh server at " + base + ": " + describe(e), e);
   }
 
   /** Reports one received event frame of a stream to the listener (for contract checks). */
