@@ -216,6 +216,7 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench stream" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench dashboard" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench waiters" ];    then _picocli_agh_bench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench cli" ];    then _picocli_agh_bench; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(task)
@@ -279,7 +280,9 @@ function _complete_agh() {
   local cmds58=(bench stream)
   local cmds59=(bench dashboard)
   local cmds60=(bench waiters)
+  local cmds61=(bench cli)
 
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_bench_cli; return $?; fi
   if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_bench_waiters; return $?; fi
   if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
   if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_bench_stream; return $?; fi
@@ -753,7 +756,7 @@ function _picocli_agh_serve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--bind' '--port' '--auth' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--bind' '--port' '--auth' '--idle-exit' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -766,6 +769,9 @@ function _picocli_agh_serve() {
       return
       ;;
     '--auth')
+      return
+      ;;
+    '--idle-exit')
       return
       ;;
     '-o'|'--output')
@@ -964,7 +970,7 @@ function _picocli_agh_bench() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="cycle stream dashboard waiters"
+  local commands="cycle stream dashboard waiters cli"
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -3496,6 +3502,66 @@ function _picocli_agh_bench_waiters() {
       return
       ;;
     '--gets')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `cli` subcommand.
+function _picocli_agh_bench_cli() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--rounds' '--tasks' '--first' '--loops' '--per-loop' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--rounds')
+      return
+      ;;
+    '--tasks')
+      return
+      ;;
+    '--first')
+      return
+      ;;
+    '--loops')
+      return
+      ;;
+    '--per-loop')
       return
       ;;
     '-o'|'--output')

@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'bench cli' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--rounds' '--first' '--loops' '--per-loop'
                 set skip 1
             case '-*'
             case '*'
@@ -845,6 +845,7 @@ complete -c agh -n '__agh_at inbox' -s 'v' -l 'verbose' -d 'Print stack traces o
 complete -c agh -n '__agh_at serve' -l 'bind' -r -d 'Address to listen on (default: 127.0.0.1).'
 complete -c agh -n '__agh_at serve' -l 'port' -r -d 'Port (default: 7433; 0 picks a free one).'
 complete -c agh -n '__agh_at serve' -l 'auth' -r -d 'token (default) or none (loopback only, no credentials).'
+complete -c agh -n '__agh_at serve' -l 'idle-exit' -r -d 'Stop after this long with no request, stream or waiting claim: 15m, 1h, or never (default: never; AGH_IDLE_EXIT). The server a command starts by itself uses 15m.'
 complete -c agh -n '__agh_at serve' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at serve' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at serve' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
@@ -939,6 +940,7 @@ complete -c agh -n '__agh_at bench' -a 'cycle' -d 'Agents claim and complete run
 complete -c agh -n '__agh_at bench' -a 'stream' -d 'SSE subscribers follow one task while it changes; times each event\'s delivery to each subscriber.'
 complete -c agh -n '__agh_at bench' -a 'dashboard' -d 'Seeds a fresh store with a large history, then times the dashboard and the inbox.'
 complete -c agh -n '__agh_at bench' -a 'waiters' -d 'Many agents wait on claim-next at once; times plain GETs meanwhile.'
+complete -c agh -n '__agh_at bench' -a 'cli' -d 'Time agh commands as a user runs them: the first one on a new data directory, everyday ones against its server, parallel loops.'
 complete -c agh -n '__agh_at bench' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at bench' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at bench' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
@@ -1012,6 +1014,24 @@ complete -c agh -n '__agh_at bench waiters' -l 'session' -r -d 'Act as this agen
 complete -c agh -n '__agh_at bench waiters' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at bench waiters' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at bench waiters' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh bench cli
+complete -c agh -n '__agh_at bench cli' -l 'rounds' -r -d 'Rounds of the everyday commands (default 10).'
+complete -c agh -n '__agh_at bench cli' -l 'tasks' -r -d 'Tasks in the store they run on (default 1000).'
+complete -c agh -n '__agh_at bench cli' -l 'first' -r -d 'New data directories to time the first command on (default 3).'
+complete -c agh -n '__agh_at bench cli' -l 'loops' -r -d 'Parallel shell loops of task create (default 8).'
+complete -c agh -n '__agh_at bench cli' -l 'per-loop' -r -d 'Commands per loop (default 50).'
+complete -c agh -n '__agh_at bench cli' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at bench cli' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at bench cli' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at bench cli' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at bench cli' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at bench cli' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at bench cli' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at bench cli' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at bench cli' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at bench cli' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at bench cli' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh completion
 complete -c agh -n '__agh_at completion' -s 'h' -l 'help' -d 'Show this help message and exit.'

@@ -21,27 +21,14 @@ public record AppConfig(Path home, String dbUrl, String serverUrl, String token,
     this(home, dbUrl, serverUrl, token, sessionId, user, false);
   }
 
-  /** The JDBC URL to open: the explicit one, or the embedded H2 file. */
-  public String effectiveDbUrl() {
-    if (dbUrl != null) {
-      return dbUrl;
-    }
-    if (embedded) {
-      return ownerDbUrl(); // the store to itself: nobody shares it through AUTO_SERVER meanwhile
-    }
-    // WRITE_DELAY=0: a commit is on disk before it is acknowledged (kill -9 loses nothing).
-    // AUTO_SERVER: several processes may open the same file at once.
-    // QUERY_CACHE_SIZE: a claim runs ~25 distinct statements; the default cache of 8 re-parses them all.
-    // CACHE_SIZE: see pageCacheKib.
-    // DB_CLOSE_ON_EXIT stays at H2's default: H2 refuses FALSE together with AUTO_SERVER (see ownerDbUrl).
-    return "jdbc:h2:file:" + home.resolve("agh").toAbsolutePath()
-        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256;CACHE_SIZE=" + pageCacheKib();
-  }
-
   /**
-   * The URL {@code agh serve} (and {@code --embedded}) opens: the same file, owned by one process alone. No AUTO_SERVER: every other agh
-   * command on this data directory goes to the server over HTTP (it finds it in {@code server.url}), so nothing
-   * else needs the file while the server runs, and a second server is refused by H2's file lock.
+   * The JDBC URL of the store: the explicit one, or the embedded H2 file, owned by one process alone (its
+   * {@code agh serve}, or one {@code --embedded} command). No AUTO_SERVER: every other agh command on this data
+   * directory goes to the server over HTTP (it finds it in {@code server.url}), so nothing else needs the file
+   * while the server runs, and a second opener is refused by H2's file lock.
+   * WRITE_DELAY=0: a commit is on disk before it is acknowledged (kill -9 loses nothing).
+   * QUERY_CACHE_SIZE: a claim runs ~25 distinct statements; the default cache of 8 re-parses them all.
+   * CACHE_SIZE: see pageCacheKib.
    * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under agh's writer on SIGTERM,
    * cutting a write in progress and logging "Database is already closed"; the server's hook closes the store
    * itself, after the HTTP server stopped taking requests. An explicit {@code --db} is used as given.

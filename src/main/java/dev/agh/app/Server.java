@@ -3,6 +3,7 @@ package dev.agh.app;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
 import dev.agh.domain.OriginKind;
+import dev.agh.http.Activity;
 import dev.agh.http.HttpServer;
 import dev.agh.service.Authenticator;
 import dev.agh.service.Caller;
@@ -13,10 +14,16 @@ import java.net.UnknownHostException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code agh serve}: the store, the service and the HTTP server, wired and published. */
 public final class Server implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
   /** How callers prove who they are. */
   public enum AuthMode {
     TOKEN,
@@ -29,16 +36,31 @@ public final class Server implements AutoCloseable {
   private final String url;
 
   private final LeaseSweep sweep;
+  private final Activity activity;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private Server(LocalTaskService service, HttpServer http, DataDirectory dir, String url, LeaseSweep sweep) {
+  private Server(LocalTaskService service, HttpServer http, DataDirectory dir, String url, LeaseSweep sweep,
+      Activity activity) {
     this.sweep = sweep;
     this.service = service;
     this.http = http;
     this.dir = dir;
     this.url = url;
+    this.activity = activity;
   }
 
   public static Server start(AppConfig config, String bind, int port, AuthMode auth) {
+    return start(config, bind, port, auth, null);
+  }
+
+  /**
+   * Opens the store as its only owner and serves it on {@code bind:port}.
+   *
+   * @param idleExit stop after this long without a request in flight (an open stream and a waiting claim are
+   *     in flight until they end), or null to serve until stopped
+   */
+  public static Server start(AppConfig config, String bind, int port, AuthMode auth, Duration idleExit) {
     if (auth == AuthMode.NONE && !isLoopback(bind)) {
       throw AghException.invalid("--auth none is only allowed on a loopback address, not " + bind);
     }
@@ -66,9 +88,10 @@ public final class Server implements AutoCloseable {
       Optional<Caller> session = token == null ? Optional.empty() : service.authenticateSession(token, OriginKind.HTTP);
       return session.isPresent() || auth == AuthMode.TOKEN ? session : Optional.of(operator);
     };
+    Activity activity = new Activity();
     HttpServer http;
     try {
-      http = HttpServer.start(service, authenticator, bind, port);
+      http = HttpServer.start(service, authenticator, bind, port, HttpServer.STREAM_KEEPALIVE, activity);
     } catch (RuntimeException e) {
       service.close();
       if (e instanceof io.javalin.util.JavalinBindException) {
@@ -80,7 +103,36 @@ public final class Server implements AutoCloseable {
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
     String url = "http://" + ("0.0.0.0".equals(bind) ? "127.0.0.1" : host) + ":" + http.port();
     dir.publishServer(url);
-    return new Server(service, http, dir, url, LeaseSweep.every(service, java.time.Duration.ofSeconds(1)));
+    Server server = new Server(service, http, dir, url, LeaseSweep.every(service, Duration.ofSeconds(1)), activity);
+    if (idleExit != null) {
+      server.exitWhenIdle(idleExit);
+    }
+    return server;
+  }
+
+  /** Checks a few times per idle period (at least once a second) whether the server may stop. */
+  private void exitWhenIdle(Duration idle) {
+    long checkMillis = Math.max(50, Math.min(1000, idle.toMillis() / 4));
+    Thread watch = new Thread(() -> {
+      try {
+        while (!closed.get()) {
+          Thread.sleep(checkMillis);
+          if (activity.closeIfIdle(idle.toNanos())) {
+            LOG.info("idle for {}: stopping", idle);
+            close();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "agh-idle-exit");
+    watch.setDaemon(true);
+    watch.start();
+  }
+
+  /** Waits until the server stopped: closed by a signal, {@code agh server stop} or its idle time. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
   }
 
   public String url() {
@@ -91,12 +143,21 @@ public final class Server implements AutoCloseable {
     return http.port();
   }
 
+  /** Stops taking requests (new ones get 503 SERVER_STOPPING), finishes the open ones, closes the store. Once. */
   @Override
   public void close() {
-    dir.unpublishServer(url);
-    sweep.close();
-    http.close();
-    service.close();
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      activity.close();
+      dir.unpublishServer(url);
+      sweep.close();
+      http.close();
+      service.close();
+    } finally {
+      stopped.countDown();
+    }
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.agh.cli;
 
 import dev.agh.app.Server;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +24,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--auth", defaultValue = "token", description = "token (default) or none (loopback only, no credentials).")
   String auth;
 
+  @Option(names = "--idle-exit", defaultValue = "${env:AGH_IDLE_EXIT:-never}",
+      description = "Stop after this long with no request, stream or waiting claim: 15m, 1h, or never (default: "
+          + "${DEFAULT-VALUE}; AGH_IDLE_EXIT). The server a command starts by itself uses 15m.")
+  String idleExit;
+
+  /** Started by a command in the background: no terminal's Ctrl-C or hang-up may stop it, only its idle time. */
+  @Option(names = "--background", hidden = true)
+  boolean background;
+
   @Override
   public Integer call() throws InterruptedException {
     RootCommand root = spec.root().commandLine().getCommand();
@@ -34,12 +42,15 @@ public final class ServeCommand implements Callable<Integer> {
       default -> throw dev.agh.domain.AghException.invalid("--auth must be token or none, got \"" + auth + "\"");
     };
     var config = root.config();
-    Server server = Server.start(config, bind, port, mode);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "agh-shutdown"));
+    java.time.Duration idle = "never".equalsIgnoreCase(idleExit.trim()) ? null : DurationArgument.parse("--idle-exit", idleExit);
+    if (idle != null && idle.isZero()) {
+      idle = null;
+    }
+    if (background) {
+      dev.agh.app.LocalServer.ignoreTerminalSignals();
+    }
+    Server server = Server.start(config, bind, port, mode, idle);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "agh-shutdown"));
     var out = spec.commandLine().getOut();
     out.println("agh serving " + server.url() + " (store: " + (config.dbUrl() == null ? config.home() : "external database") + ")");
     if (mode == Server.AuthMode.NONE) {
@@ -47,8 +58,11 @@ public final class ServeCommand implements Callable<Integer> {
     } else {
       out.println("operator token: " + config.home().resolve("operator.token"));
     }
+    if (idle != null) {
+      out.println("stops after " + idleExit.trim() + " idle");
+    }
     out.flush();
-    stopped.await();
+    server.awaitStop();
     return 0;
   }
 }

@@ -64,6 +64,11 @@ public final class WorkerCommand extends ApiCommand {
 
   @Override
   protected int run(Backend operator, Printer out) {
+    if (root().config().embedded() && root().config().dbUrl() == null) {
+      // Its commands call agh on the same data directory, and nothing else may open the file meanwhile.
+      throw AghException.invalid("agh worker cannot run --embedded: the commands it runs reach the store through"
+          + " its server; run it without --embedded (it starts the server if none runs)");
+    }
     WorkerOptions options;
     try {
       options = new WorkerOptions(command, null, priorityMin, leaseSeconds, Duration.ofSeconds(waitSeconds), maxRuns,

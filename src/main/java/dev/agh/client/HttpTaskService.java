@@ -46,6 +46,7 @@ import dev.agh.api.LiveResponses.TriageResponse;
 import dev.agh.service.StreamSink;
 import dev.agh.service.TaskStream;
 import java.net.URI;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /**
@@ -53,8 +54,9 @@ import java.util.Optional;
  * from the bearer token, so the {@link Caller} argument is not sent.
  */
 public final class HttpTaskService implements TaskService {
-  private final URI server;
   private final Transport transport;
+  /** Passed on to clients made by {@link #withToken}; see {@link #ofDataDirectory}. */
+  private final Supplier<URI> relocator;
 
   public HttpTaskService(URI server, String token) {
     this(server, token, ResponseListener.NONE);
@@ -62,13 +64,25 @@ public final class HttpTaskService implements TaskService {
 
   /** A client that reports every response to {@code listener} (used to check the wire contract). */
   public HttpTaskService(URI server, String token, ResponseListener listener) {
-    this.server = server;
-    this.transport = new Transport(server, token, listener);
+    this(new Transport(server, token, listener), null);
   }
 
-  private HttpTaskService(URI server, Transport transport) {
-    this.server = server;
+  private HttpTaskService(Transport transport, Supplier<URI> relocator) {
     this.transport = transport;
+    this.relocator = relocator;
+  }
+
+  /**
+   * A client of the server that owns a data directory's store. When that server refuses the connection (it
+   * died or stopped by itself) or answers that it is stopping, {@code relocator} finds or starts its
+   * successor and the request goes there, once: the old server never ran it.
+   *
+   * @param actingSession the operator's agent session to act as ({@code X-AGH-Session-ID}), or null
+   */
+  public static HttpTaskService ofDataDirectory(URI server, String operatorToken, String actingSession,
+      Supplier<URI> relocator) {
+    return new HttpTaskService(new Transport(server, operatorToken, ResponseListener.NONE, actingSession, relocator),
+        relocator);
   }
 
   /**
@@ -77,17 +91,17 @@ public final class HttpTaskService implements TaskService {
    * works against a server without the session's own token.
    */
   public static HttpTaskService actingAs(URI server, String operatorToken, String sessionId) {
-    return new HttpTaskService(server, new Transport(server, operatorToken, ResponseListener.NONE, sessionId));
+    return new HttpTaskService(new Transport(server, operatorToken, ResponseListener.NONE, sessionId), null);
   }
 
   /** A client of the same server that authenticates with {@code token} (e.g. an agent session's). */
   public HttpTaskService withToken(String token) {
-    return new HttpTaskService(server, token);
+    return new HttpTaskService(new Transport(server(), token, ResponseListener.NONE, null, relocator), relocator);
   }
 
   /** The server this client talks to. */
   public URI server() {
-    return server;
+    return transport.base();
   }
 
   @Override

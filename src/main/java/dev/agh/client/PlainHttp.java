@@ -203,6 +203,8 @@ final class PlainHttp implements Wire {
       int first;
       try {
         first = in.read();
+      } catch (java.net.SocketTimeoutException slow) {
+        throw slow; // the server has the request and is slow: sending it again could do it twice
       } catch (IOException e) {
         throw new NoAnswer(e);
       }
@@ -341,6 +343,8 @@ final class PlainHttp implements Wire {
   private static final class ChunkedBody extends InputStream {
     private final Connection connection;
     private long chunkLeft;
+    /** A chunk's data was read, but not the CRLF after it: Jetty sends that with the next chunk, not this one. */
+    private boolean crlfPending;
     private boolean ended;
 
     ChunkedBody(Connection connection) {
@@ -358,7 +362,14 @@ final class PlainHttp implements Wire {
       if (ended) {
         return -1;
       }
+      if (length == 0) {
+        return 0;
+      }
       if (chunkLeft == 0) {
+        if (crlfPending) {
+          line(connection.in);
+          crlfPending = false;
+        }
         String size = line(connection.in);
         int extension = size.indexOf(';');
         try {
@@ -379,9 +390,8 @@ final class PlainHttp implements Wire {
         throw new EOFException("the connection ended inside a chunk");
       }
       chunkLeft -= n;
-      if (chunkLeft == 0) {
-        line(connection.in); // the CRLF after the chunk's data
-      }
+      // Reading the CRLF now would wait for the next chunk, holding back this one's data (an event).
+      crlfPending = chunkLeft == 0;
       return n;
     }
 

@@ -6,6 +6,7 @@ import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /** JSON over HTTP with a bearer token; error bodies become {@link AghException}s with their codes. */
 final class Transport {
@@ -25,8 +27,17 @@ final class Transport {
   /** How long any other answer may take: longer than the longest wait of a waiting claim. */
   static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(6);
 
+  /** How often a request is sent again to a server started anew (see {@link #relocator}). */
+  private static final int MAX_RELOCATIONS = 3;
+
   private final Wire wire;
-  private final URI base;
+  /** The server; another one once the server of a data directory was started anew. */
+  private volatile URI base;
+  /**
+   * Finds (and starts, if need be) the server of a data directory again, after its server refused the
+   * connection (it died or stopped) or answered that it is stopping; null for a server given by address.
+   */
+  private final Supplier<URI> relocator;
   private final String token;
   private final ResponseListener listener;
   /** The agent session the operator acts as ({@code X-AGH-Session-ID}), or null. */
@@ -37,6 +48,11 @@ final class Transport {
   }
 
   Transport(URI base, String token, ResponseListener listener, String actingSession) {
+    this(base, token, listener, actingSession, null);
+  }
+
+  Transport(URI base, String token, ResponseListener listener, String actingSession, Supplier<URI> relocator) {
+    this.relocator = relocator;
     this.actingSession = actingSession;
     this.listener = listener;
     this.wire = Wire.forScheme(base.getScheme());
@@ -46,24 +62,63 @@ final class Transport {
 
   /** Sends the request and returns the body of a 2xx response (empty for 204). */
   String send(String method, String path, Map<String, ?> query, Object body) {
-    URI uri = base.resolve(path + queryString(query));
     Map<String, String> headers = headers("application/json");
     byte[] content = null;
     if (body != null) {
       headers.put("Content-Type", "application/json");
       content = Json.write(body).getBytes(StandardCharsets.UTF_8);
     }
-    Wire.Answer answer;
+    for (int relocations = 0; ; relocations++) {
+      URI uri = base.resolve(path + queryString(query));
+      Wire.Answer answer;
+      try {
+        answer = wire.exchange(method, uri, headers, content, REQUEST_TIMEOUT);
+      } catch (ConnectException refused) {
+        // Nothing was sent: the server is gone. The data directory's next server may take the request.
+        if (relocations < MAX_RELOCATIONS && relocate()) {
+          continue;
+        }
+        throw unreachable(refused);
+      } catch (IOException e) {
+        throw unreachable(e);
+      }
+      listener.received(method, uri.getRawPath(), answer.status(), answer.body());
+      if (answer.status() / 100 == 2) {
+        return answer.body();
+      }
+      AghException failure = failure(answer.status(), answer.body());
+      if (failure.code() == ErrorCode.SERVER_STOPPING && relocations < MAX_RELOCATIONS && relocate()) {
+        continue; // refused before it ran: the server was closing
+      }
+      throw failure;
+    }
+  }
+
+  /** Points this client at the data directory's server, started anew if need be; false when it cannot. */
+  private boolean relocate() {
+    if (relocator == null) {
+      return false;
+    }
+    URI before = base;
+    URI after = relocator.get();
+    if (after.equals(before)) {
+      pause(); // the stopping server has not withdrawn its address yet
+    }
+    base = after;
+    return true;
+  }
+
+  private static void pause() {
     try {
-      answer = wire.exchange(method, uri, headers, content, REQUEST_TIMEOUT);
-    } catch (IOException e) {
-      throw unreachable(e);
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    listener.received(method, uri.getRawPath(), answer.status(), answer.body());
-    if (answer.status() / 100 == 2) {
-      return answer.body();
-    }
-    throw failure(answer.status(), answer.body());
+  }
+
+  /** The server this client talks to now. */
+  URI base() {
+    return base;
   }
 
   /**
@@ -73,14 +128,24 @@ final class Transport {
    * @param lastEventId sent as {@code Last-Event-ID} when not null (it overrides an {@code after_sequence})
    */
   InputStream openEventStream(String path, Map<String, ?> query, Long lastEventId) {
-    URI uri = base.resolve(path + queryString(query));
     Map<String, String> headers = headers("text/event-stream");
     if (lastEventId != null) {
       headers.put("Last-Event-ID", Long.toString(lastEventId));
     }
     Wire.StreamAnswer answer;
+    URI uri = base.resolve(path + queryString(query));
     try {
       answer = wire.stream(uri, headers, STREAM_ANSWER_TIMEOUT);
+    } catch (ConnectException refused) {
+      if (!relocate()) {
+        throw unreachable(refused);
+      }
+      uri = base.resolve(path + queryString(query));
+      try {
+        answer = wire.stream(uri, headers, STREAM_ANSWER_TIMEOUT);
+      } catch (IOException e) {
+        throw unreachable(e);
+      }
     } catch (IOException e) {
       throw unreachable(e);
     }

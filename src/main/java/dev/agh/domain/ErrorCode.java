@@ -45,6 +45,8 @@ public enum ErrorCode {
   /** A browser request from another origin, or a Host header that does not name the server. */
   ORIGIN_REFUSED(ErrorKind.FORBIDDEN),
   SERVER_UNAVAILABLE(ErrorKind.UNAVAILABLE),
+  /** The server is shutting down (stopped, or idle for its {@code --idle-exit} time); a new one takes over. */
+  SERVER_STOPPING(ErrorKind.UNAVAILABLE),
   /** The store is closed, failing, or owned by another process; retry later. */
   STORE_UNAVAILABLE(ErrorKind.UNAVAILABLE),
   /** The store's disk is full; writing resumes by itself once space is freed. */

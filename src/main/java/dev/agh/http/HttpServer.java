@@ -12,15 +12,20 @@ import dev.agh.service.TaskService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The route table of {@code agh serve}, its bearer-token filter and its error mapping. */
 public final class HttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+  /** SPEC: a keepalive comment every 15 s on every open stream. */
+  public static final Duration STREAM_KEEPALIVE = LiveRoutes.KEEPALIVE;
   private final Javalin app;
   private final LiveRoutes live;
 
@@ -37,6 +42,15 @@ public final class HttpServer implements AutoCloseable {
   /** Like {@link #start(TaskService, Authenticator, String, int)} with another keepalive period for streams (tests). */
   public static HttpServer start(TaskService service, Authenticator authenticator, String host, int port,
       Duration streamKeepalive) {
+    return start(service, authenticator, host, port, streamKeepalive, new Activity());
+  }
+
+  /**
+   * Like {@link #start(TaskService, Authenticator, String, int, Duration)}, counting every request into
+   * {@code activity} (for an exit after an idle time) and refusing new ones once it is closing.
+   */
+  public static HttpServer start(TaskService service, Authenticator authenticator, String host, int port,
+      Duration streamKeepalive, Activity activity) {
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
@@ -44,7 +58,10 @@ public final class HttpServer implements AutoCloseable {
       config.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
       JsonErrorHandler errors = new JsonErrorHandler();
       config.jetty.modifyServer(server -> server.setErrorHandler(errors));
-      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
+      config.jetty.modifyServletContextHandler(context -> {
+        context.setErrorHandler(errors);
+        context.addFilter(new FilterHolder(new ActivityFilter(activity)), "/*", EnumSet.of(DispatcherType.REQUEST));
+      });
     });
     BrowserGuard guard = BrowserGuard.forBind(host);
     app.before(ctx -> SecurityHeaders.apply(ctx::header));

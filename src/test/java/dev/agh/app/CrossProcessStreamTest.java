@@ -44,7 +44,7 @@ class CrossProcessStreamTest {
       TaskWatch watch = client.watch(IGNORED, taskId, 1, seen::add);
       try {
         // The server owns the file: another process opening it directly is refused, clearly, and writes nothing.
-        Process embedded = cli("--db", config.effectiveDbUrl(), "-o", "json", "task", "update", taskId, "--title", "Not written");
+        Process embedded = cli("--db", config.ownerDbUrl(), "-o", "json", "task", "update", taskId, "--title", "Not written");
         assertThat(embedded.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(embedded.exitValue()).as("the embedded CLI process: %s", log()).isEqualTo(7);
         assertThat(log()).contains("STORE_UNAVAILABLE").contains("in use by another process");

@@ -19,7 +19,7 @@ class StoreFilePermissionsTest {
     Path home = Files.createDirectory(tmp.resolve("shared-home"),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-    try (Backend backend = Backends.open(new AppConfig(home, null, null, null, null, "tester"))) {
+    try (Backend backend = Backends.inProcess(new AppConfig(home, null, null, null, null, "tester"))) {
       assertThat(backend.where()).startsWith("embedded");
     }
     Path store = home.resolve("agh.mv.db");
@@ -31,7 +31,7 @@ class StoreFilePermissionsTest {
   @Test
   void aDataDirectoryAghCreatesIsOwnerOnly() throws Exception {
     Path home = tmp.resolve("new-home");
-    try (Backend backend = Backends.open(new AppConfig(home, null, null, null, null, "tester"))) {
+    try (Backend backend = Backends.inProcess(new AppConfig(home, null, null, null, null, "tester"))) {
       assertThat(backend.where()).startsWith("embedded");
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");

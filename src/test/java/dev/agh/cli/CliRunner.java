@@ -86,7 +86,7 @@ final class CliRunner {
     assertThat(System.getenv("AGH_SERVER")).as("AGH_SERVER must be unset for CLI tests").isNull();
     assertThat(System.getenv("AGH_DB")).as("AGH_DB must be unset for CLI tests").isNull();
     assertThat(System.getenv("AGH_TOKEN")).as("AGH_TOKEN must be unset for CLI tests").isNull();
-    CommandLine cli = RootCommand.commandLine();
+    CommandLine cli = RootCommand.commandLine(dev.agh.app.Backends::inProcess);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

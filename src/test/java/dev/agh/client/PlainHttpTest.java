@@ -40,6 +40,29 @@ class PlainHttpTest {
     assertThat(answer.body()).isEqualTo("hello, world");
   }
 
+  /** Jetty sends the CRLF that ends a chunk together with the next chunk: an event must not wait for it. */
+  @Test
+  void aStreamedChunkArrivesBeforeTheNextOneIsSent() throws Exception {
+    java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
+    server = new ScriptedServer((request, out) -> {
+      write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nevent1");
+      try {
+        if (!firstRead.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+          throw new IOException("the client did not get the first chunk on its own");
+        }
+      } catch (InterruptedException e) {
+        throw new IOException(e);
+      }
+      write(out, "\r\n6\r\nevent2\r\n0\r\n\r\n");
+    });
+    Wire.StreamAnswer stream = new PlainHttp().stream(server.uri("/s"), Map.of(), TIMEOUT);
+    try (java.io.InputStream body = stream.body()) {
+      assertThat(new String(body.readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("event1");
+      firstRead.countDown();
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("event2");
+    }
+  }
+
   @Test
   void reusesAKeptAliveConnectionAndSendsTheBody() throws Exception {
     server = new ScriptedServer((request, out) -> {
@@ -59,13 +82,18 @@ class PlainHttpTest {
 
   @Test
   void sendsARequestAgainWhenTheReusedConnectionWasClosedWhileIdle() throws Exception {
-    server = new ScriptedServer((request, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+    server = new ScriptedServer((request, out) -> {
+      write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+      if (request.startsWith("GET /a")) {
+        throw new IOException("closes the kept-alive connection right after: its idle timeout, say");
+      }
+    });
     PlainHttp http = new PlainHttp();
     assertThat(http.exchange("GET", server.uri("/a"), Map.of(), null, TIMEOUT).body()).isEqualTo("ok");
-    server.closeOpenConnections(); // the server's idle timeout, say
     Wire.Answer again = http.exchange("GET", server.uri("/b"), Map.of(), null, TIMEOUT);
     assertThat(again.body()).isEqualTo("ok");
     assertThat(server.requests).containsExactly("GET /a ", "GET /b ");
+    assertThat(server.connections.get()).isEqualTo(2);
   }
 
   @Test

@@ -44,7 +44,7 @@ public final class BenchTarget implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("agh-bench");
       String url = config.dbUrl() != null ? config.dbUrl()
-          : new AppConfig(dir, null, null, null, null, config.user()).effectiveDbUrl();
+          : new AppConfig(dir, null, null, null, null, config.user()).ownerDbUrl();
       JdbiTaskStore store = JdbiTaskStore.open(url, connections);
       return new BenchTarget(new LocalTaskService(store, Clock.systemUTC()), null, null, dir, h2File(url));
     } catch (IOException e) {

@@ -52,7 +52,7 @@ public final class DashboardBenchmark {
     try {
       if (config.dbUrl() == null) {
         dir = Files.createTempDirectory("agh-bench-dashboard");
-        url = new AppConfig(dir, null, null, null, null, config.user()).effectiveDbUrl();
+        url = new AppConfig(dir, null, null, null, null, config.user()).ownerDbUrl();
       } else if (config.dbUrl().startsWith("jdbc:postgresql:")) {
         schema = "agh_bench_" + HexFormat.of().formatHex(randomBytes());
         execute(config.dbUrl(), "CREATE SCHEMA " + schema);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code agh bench}: measure agh on this machine. */
 @Command(name = "bench", description = "Measure agh on this machine (results as JSON with -o json).",
-    subcommands = {BenchCommand.Cycle.class, StreamBenchCommand.class, DashboardBenchCommand.class, WaitersBenchCommand.class})
+    subcommands = {BenchCommand.Cycle.class, StreamBenchCommand.class, DashboardBenchCommand.class, WaitersBenchCommand.class,
+        CliBenchCommand.class})
 public final class BenchCommand {
   /** {@code agh bench cycle}. */
   @Command(name = "cycle", description = "Agents claim and complete runs as fast as they can; also times the wake-up of a waiting claimer.",

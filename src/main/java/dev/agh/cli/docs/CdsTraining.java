@@ -2,6 +2,9 @@ package dev.agh.cli.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agh.api.Json;
+import dev.agh.app.AppConfig;
+import dev.agh.app.Backends;
+import dev.agh.app.Server;
 import dev.agh.cli.RootCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +20,9 @@ import picocli.CommandLine;
  * The training run of the launcher's class-data-sharing archive: the build runs this main with
  * {@code -XX:DumpLoadedClassList} and dumps the classes it loaded into {@code target/agh.jsa}. It runs the
  * everyday commands in process, on a fresh data directory given as the argument (the build passes a directory
- * under {@code target/}), so the archive holds what they load: picocli, the H2 store, Jdbi, Jackson, the help.
+ * under {@code target/}), so the archive holds what they load: first in process with the store (as
+ * {@code --embedded} does), then through an {@code agh serve} started in this process, which is how every
+ * command on an embedded store runs: the client path, and the server's own start and request path.
  */
 public final class CdsTraining {
   private final Path home;
@@ -36,6 +41,10 @@ public final class CdsTraining {
     Files.createDirectories(home);
     CdsTraining training = new CdsTraining(home);
     training.run();
+    AppConfig config = new AppConfig(home, null, null, null, null, "trainer");
+    try (Server server = Server.start(config, "127.0.0.1", 0, Server.AuthMode.TOKEN)) {
+      training.run(); // the same commands find the server in server.url and go through it
+    }
     System.out.println("agh cds training: done" + (training.failures == 0 ? "" : ", " + training.failures + " unexpected exit codes"));
   }
 
@@ -93,7 +102,7 @@ public final class CdsTraining {
   private String agh(int expected, String... args) {
     List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--server", "", "--db", "", "--token", ""));
     all.addAll(List.of(args));
-    CommandLine cli = RootCommand.commandLine();
+    CommandLine cli = RootCommand.commandLine(Backends::inProcess);
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(Writer.nullWriter()));

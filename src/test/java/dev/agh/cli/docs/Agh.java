@@ -25,7 +25,7 @@ final class Agh {
 
   /** With help colours forced on or off, whatever the terminal. */
   static Result run(Ansi ansi, String... args) {
-    CommandLine cli = RootCommand.commandLine();
+    CommandLine cli = RootCommand.commandLine(dev.agh.app.Backends::inProcess);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
