@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -39,19 +40,23 @@ import java.util.Locale;
  */
 public final class Json {
   private static final ObjectMapper MAPPER = build(false);
-  private static final ObjectMapper PRETTY = build(true);
+  /** Shares MAPPER's serializers: a command that prints pretty JSON builds them once, not twice. */
+  private static final ObjectWriter PRETTY = MAPPER.writer(SerializationFeature.INDENT_OUTPUT);
   /**
    * Reads what users and clients send: at most {@link Limits#MAX_JSON_DEPTH} levels and strings no longer
    * than a request body. Applied here, once, so no surface can store a value that a response wrapping it
    * could not write (a value nested 998 deep used to be stored and then fail every read of its task).
    */
-  private static final ObjectMapper INPUT = build(false, JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(Limits.MAX_JSON_DEPTH)
-          .maxStringLength(Limits.MAX_REQUEST_BYTES)
-          .maxDocumentLength(Limits.MAX_REQUEST_BYTES)
-          .build())
-      .build());
+  private static final class Input {
+    /** Built when first used: a command that only reads answers from a server never needs it. */
+    static final ObjectMapper MAPPER = build(false, JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+            .maxStringLength(Limits.MAX_REQUEST_BYTES)
+            .maxDocumentLength(Limits.MAX_REQUEST_BYTES)
+            .build())
+        .build());
+  }
 
   private Json() {}
 
@@ -81,7 +86,7 @@ public final class Json {
       throw new AghException(ErrorCode.MALFORMED_JSON, "request body is required (send at least {})");
     }
     try {
-      JsonNode node = INPUT.readTree(body);
+      JsonNode node = Input.MAPPER.readTree(body);
       if (node == null || !node.isObject()) {
         throw new AghException(ErrorCode.MALFORMED_JSON, "request body must be a JSON object");
       }
@@ -99,7 +104,7 @@ public final class Json {
   /** Parses any JSON text typed by a user (metadata on the command line, for example). */
   public static JsonNode readTree(String text, String what) {
     try {
-      JsonNode node = INPUT.readTree(text);
+      JsonNode node = Input.MAPPER.readTree(text);
       requireNoNul(node, what);
       return node;
     } catch (StreamConstraintsException e) {
