@@ -3543,13 +3543,16 @@ function _picocli_agh_bench_cli() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--rounds' '--tasks' '--first' '--loops' '--per-loop' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--rounds' '--warmup' '--tasks' '--first' '--loops' '--per-loop' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--rounds')
+      return
+      ;;
+    '--warmup')
       return
       ;;
     '--tasks')

@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--rounds' '--first' '--loops' '--per-loop'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
                 set skip 1
             case '-*'
             case '*'
@@ -1017,6 +1017,7 @@ complete -c agh -n '__agh_at bench waiters' -s 'v' -l 'verbose' -d 'Print stack 
 
 # agh bench cli
 complete -c agh -n '__agh_at bench cli' -l 'rounds' -r -d 'Rounds of the everyday commands (default 10).'
+complete -c agh -n '__agh_at bench cli' -l 'warmup' -r -d 'Rounds run first and not counted (default 2).'
 complete -c agh -n '__agh_at bench cli' -l 'tasks' -r -d 'Tasks in the store they run on (default 1000).'
 complete -c agh -n '__agh_at bench cli' -l 'first' -r -d 'New data directories to time the first command on (default 3).'
 complete -c agh -n '__agh_at bench cli' -l 'loops' -r -d 'Parallel shell loops of task create (default 8).'

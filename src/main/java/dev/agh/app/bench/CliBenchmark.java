@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * {@code agh bench cli}: what a user waits for, one command at a time. Runs the launcher as separate
  * processes on a fresh data directory: the first command (the server's start included) on new directories,
  * then everyday commands against the running server on a store of {@code tasks} tasks, in rounds that
- * alternate them with {@code agh --version} (the JVM's floor) and curl (the server's own time); then
+ * alternate them with {@code agh --version} (the JVM's floor) and curl (the server's own time), after
+ * {@code warmup} rounds that are not counted (the server's JIT warms up as a long-running one has); then
  * {@code loops} parallel shell loops of {@code task create}, every command's exit code counted.
  */
 public final class CliBenchmark {
@@ -39,7 +40,7 @@ public final class CliBenchmark {
   }
 
   /** The parameters of one run. */
-  public record Plan(int rounds, int tasks, int firstCommands, int loops, int perLoop) {}
+  public record Plan(int warmup, int rounds, int tasks, int firstCommands, int loops, int perLoop) {}
 
   public static Map<String, Object> run(Path launcher, Plan plan, Consumer<String> progress)
       throws IOException, InterruptedException {
@@ -105,20 +106,23 @@ public final class CliBenchmark {
     Map<String, long[]> samples = new LinkedHashMap<>();
     commands.keySet().forEach(name -> samples.put(name, new long[plan.rounds()]));
     long[] curlSamples = new long[plan.rounds()];
-    for (int round = 0; round < plan.rounds(); round++) {
+    for (int round = -plan.warmup(); round < plan.rounds(); round++) {
       for (var command : commands.entrySet()) {
         if (command.getKey().startsWith("agh agent next")) {
           String work = client.createTask(OPERATOR, new CreateTask(null, null, "global", null, null, "Work " + round,
               null, null, null, null, null, null, null, null)).task().id();
           client.startTask(OPERATOR, work, new ExecuteTask(null, null, null));
         }
-        samples.get(command.getKey())[round] = time(home, command.getValue().toArray(String[]::new));
+        long nanos = time(home, command.getValue().toArray(String[]::new));
+        if (round >= 0) {
+          samples.get(command.getKey())[round] = nanos;
+        }
       }
-      if (curl != null) {
+      if (curl != null && round >= 0) {
         curlSamples[round] = timeProcess(List.of(curl, "-sf", "-o", "/dev/null", "-H", "Authorization: Bearer " + token,
             server + "/api/tasks"), home);
       }
-      progress.accept("round " + (round + 1) + " of " + plan.rounds());
+      progress.accept(round < 0 ? "warm-up round" : "round " + (round + 1) + " of " + plan.rounds());
     }
     Map<String, Object> table = new LinkedHashMap<>();
     double floor = seconds(median(samples.get("agh --version")));
@@ -126,6 +130,7 @@ public final class CliBenchmark {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("median_s", seconds(median(sample.getValue())));
       row.put("vs_version", Math.round(seconds(median(sample.getValue())) / floor * 100) / 100.0);
+      row.put("runs_s", Arrays.stream(sample.getValue()).mapToObj(CliBenchmark::seconds).toList());
       table.put(sample.getKey(), row);
     }
     if (curl != null) {

@@ -29,6 +29,9 @@ final class CliBenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "10", description = "Rounds of the everyday commands (default ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(names = "--warmup", defaultValue = "2", description = "Rounds run first and not counted (default ${DEFAULT-VALUE}).")
+  int warmup;
+
   @Option(names = "--tasks", defaultValue = "1000", description = "Tasks in the store they run on (default ${DEFAULT-VALUE}).")
   int tasks;
 
@@ -43,7 +46,7 @@ final class CliBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException, IOException {
-    if (rounds < 1 || tasks < 1 || first < 1 || loops < 1 || perLoop < 1) {
+    if (warmup < 0 || rounds < 1 || tasks < 1 || first < 1 || loops < 1 || perLoop < 1) {
       throw AghException.invalid("--rounds, --tasks, --first, --loops and --per-loop must be 1 or more");
     }
     String launcher = System.getenv("AGH_LAUNCHER");
@@ -53,7 +56,7 @@ final class CliBenchCommand implements Callable<Integer> {
     RootCommand root = spec.root().commandLine().getCommand();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Map<String, Object> result = CliBenchmark.run(Path.of(launcher), new CliBenchmark.Plan(rounds, tasks, first, loops,
+    Map<String, Object> result = CliBenchmark.run(Path.of(launcher), new CliBenchmark.Plan(warmup, rounds, tasks, first, loops,
         perLoop), line -> {
           err.println(line);
           err.flush();
