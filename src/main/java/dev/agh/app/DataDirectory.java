@@ -28,6 +28,9 @@ public final class DataDirectory {
 
   /** Creates the directory, readable by its owner only. */
   public void ensureExists() {
+    if (Files.exists(home) && !Files.isDirectory(home)) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "the data directory " + home + " is a file, not a directory");
+    }
     try {
       if (!Files.isDirectory(home)) {
         Files.createDirectories(home);
