@@ -23,8 +23,6 @@ import java.util.Map;
  */
 final class PlainHttp implements Wire {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  /** A header line longer than this is not from an agh server. */
-  private static final int MAX_LINE = 64 * 1024;
   private static final int MAX_IDLE = 4;
 
   private final ArrayDeque<Connection> idle = new ArrayDeque<>();
@@ -126,12 +124,12 @@ final class PlainHttp implements Wire {
         return InputStream.nullInputStream();
       }
       if (chunked) {
-        return new ChunkedBody(connection);
+        return new HttpBodies.ChunkedBody(connection.in, connection::close);
       }
       if (contentLength >= 0) {
-        return new FixedBody(connection, contentLength);
+        return new HttpBodies.FixedBody(connection.in, connection::close, contentLength);
       }
-      return new UntilEnd(connection);
+      return new HttpBodies.UntilEnd(connection.in, connection::close);
     }
   }
 
@@ -211,13 +209,13 @@ final class PlainHttp implements Wire {
       if (first < 0) {
         throw new NoAnswer(new EOFException("the server closed the connection without answering"));
       }
-      String statusLine = (char) first + line(in);
+      String statusLine = (char) first + HttpBodies.line(in);
       while (true) {
         int status = status(statusLine);
         long length = -1;
         boolean chunked = false;
         boolean close = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        for (String header = HttpBodies.line(in); !header.isEmpty(); header = HttpBodies.line(in)) {
           int colon = header.indexOf(':');
           if (colon <= 0) {
             continue;
@@ -232,7 +230,7 @@ final class PlainHttp implements Wire {
           }
         }
         if (status == 100) {
-          statusLine = line(in); // an interim answer: the real one follows
+          statusLine = HttpBodies.line(in); // an interim answer: the real one follows
           continue;
         }
         return new Head(status, length, chunked, close);
@@ -277,153 +275,6 @@ final class PlainHttp implements Wire {
 
     private static String authority(URI uri) {
       return uri.getHost() + ":" + port(uri);
-    }
-  }
-
-  /** Reads one line ending in CRLF (or LF), without the ending. */
-  static String line(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder(64);
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        throw new EOFException("the connection ended inside the answer's head");
-      }
-      if (b == '\n') {
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-          line.setLength(end - 1);
-        }
-        return line.toString();
-      }
-      if (line.length() >= MAX_LINE) {
-        throw new IOException("a header line over " + MAX_LINE + " bytes");
-      }
-      line.append((char) b);
-    }
-  }
-
-  /** A body of a known length; closing it before its end drops the connection. */
-  private static final class FixedBody extends InputStream {
-    private final Connection connection;
-    private long remaining;
-
-    FixedBody(Connection connection, long length) {
-      this.connection = connection;
-      this.remaining = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int n = connection.in.read(buffer, offset, (int) Math.min(length, remaining));
-      if (n < 0) {
-        throw new EOFException("the connection ended " + remaining + " bytes before the end of the answer");
-      }
-      remaining -= n;
-      return n;
-    }
-
-    @Override
-    public void close() {
-      if (remaining > 0) {
-        connection.close();
-      }
-    }
-  }
-
-  /** A body in chunked transfer coding (what the server sends for streams). */
-  private static final class ChunkedBody extends InputStream {
-    private final Connection connection;
-    private long chunkLeft;
-    /** A chunk's data was read, but not the CRLF after it: Jetty sends that with the next chunk, not this one. */
-    private boolean crlfPending;
-    private boolean ended;
-
-    ChunkedBody(Connection connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      if (ended) {
-        return -1;
-      }
-      if (length == 0) {
-        return 0;
-      }
-      if (chunkLeft == 0) {
-        if (crlfPending) {
-          line(connection.in);
-          crlfPending = false;
-        }
-        String size = line(connection.in);
-        int extension = size.indexOf(';');
-        try {
-          chunkLeft = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
-        } catch (NumberFormatException e) {
-          throw new IOException("bad chunk size: " + size, e);
-        }
-        if (chunkLeft == 0) {
-          for (String trailer = line(connection.in); !trailer.isEmpty(); trailer = line(connection.in)) {
-            // trailers carry nothing agh reads
-          }
-          ended = true;
-          return -1;
-        }
-      }
-      int n = connection.in.read(buffer, offset, (int) Math.min(length, chunkLeft));
-      if (n < 0) {
-        throw new EOFException("the connection ended inside a chunk");
-      }
-      chunkLeft -= n;
-      // Reading the CRLF now would wait for the next chunk, holding back this one's data (an event).
-      crlfPending = chunkLeft == 0;
-      return n;
-    }
-
-    @Override
-    public void close() {
-      if (!ended) {
-        connection.close();
-      }
-    }
-  }
-
-  /** A body that ends with the connection. */
-  private static final class UntilEnd extends InputStream {
-    private final Connection connection;
-
-    UntilEnd(Connection connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public int read() throws IOException {
-      return connection.in.read();
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      return connection.in.read(buffer, offset, length);
-    }
-
-    @Override
-    public void close() {
-      connection.close();
     }
   }
 }
