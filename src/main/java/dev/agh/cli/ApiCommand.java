@@ -15,6 +15,8 @@ public abstract class ApiCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     RootCommand root = root();
+    checkArguments();
+    root.announceNewDataDirectory(err());
     Backend backend = root.openBackend();
     if (!(backend.service() instanceof LocalTaskService)) {
       try (backend) {
@@ -25,6 +27,9 @@ public abstract class ApiCommand implements Callable<Integer> {
       return run(backend, new Printer(spec.commandLine().getOut(), root.output()));
     }
   }
+
+  /** Refuses arguments that cannot work before anything reaches the store (nothing by default). */
+  protected void checkArguments() {}
 
   /** Does the work; returns the exit code. */
   protected abstract int run(Backend backend, Printer out);

@@ -245,6 +245,21 @@ public final class RootCommand {
     return backends.apply(config());
   }
 
+  /**
+   * A data directory named with {@code --home} or {@code AGH_HOME} that does not exist yet is created (a new
+   * store), and said so on stderr: a mistyped path would otherwise look like an empty store.
+   */
+  void announceNewDataDirectory(java.io.PrintWriter err) {
+    if (home == null || home.isBlank() || db != null && !db.isBlank() || server != null && !server.isBlank()) {
+      return;
+    }
+    java.nio.file.Path dir = AppConfig.defaultHome(home);
+    if (!java.nio.file.Files.exists(dir)) {
+      err.println("agh: new data directory " + dir.toAbsolutePath());
+      err.flush();
+    }
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }

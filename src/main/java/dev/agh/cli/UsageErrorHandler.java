@@ -3,6 +3,7 @@ package dev.agh.cli;
 import dev.agh.api.ErrorBody;
 import dev.agh.api.Json;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -17,11 +18,40 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
       err.println(Json.write(new ErrorBody(e.getMessage(), "USAGE")));
     } else {
       err.println("agh: " + e.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      printSuggestions(e, err);
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     }
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * "Did you mean" for a mistyped command or option. The command line in use holds only the commands its
+   * arguments named (see {@link RootCommand.Lazy}), so the names to suggest come from the whole tree.
+   */
+  private static void printSuggestions(ParameterException e, PrintWriter err) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+      return;
+    }
+    CommandLine full = RootCommand.model();
+    String[] path = e.getCommandLine().getCommandSpec().qualifiedName(" ").split(" ");
+    for (int i = 1; i < path.length && full != null; i++) {
+      full = full.getSubcommands().get(path[i]);
+    }
+    if (full == null || unmatched.getUnmatched().isEmpty()) {
+      return;
+    }
+    String word = unmatched.getUnmatched().get(0);
+    if (word.startsWith("-")) {
+      CommandLine.UnmatchedArgumentException.printSuggestions(
+          new CommandLine.UnmatchedArgumentException(full, unmatched.getUnmatched()), err);
+      return;
+    }
+    List<String> close = Suggestions.closest(word, full.getSubcommands().keySet());
+    if (!close.isEmpty()) {
+      String prefix = full.getCommandSpec().qualifiedName(" ") + " ";
+      err.println("Did you mean: " + String.join(" or ", close.stream().map(name -> prefix + name).toList()) + "?");
+    }
   }
 
   /** The parse failed, so the option may not be bound: look for it in the raw arguments. */

@@ -43,7 +43,8 @@ public final class WorkerCommand extends ApiCommand {
   @Option(names = "--capability", description = "A capability of the session it opens (repeatable).")
   List<String> capabilities;
 
-  @Option(names = "--priority-min", description = "Lowest priority rank to take: 10 low, 20 medium, 30 high, 40 urgent.")
+  @Option(names = "--priority-min", converter = dev.agh.cli.PriorityMinArgument.class, paramLabel = "PRIORITY",
+        description = "Take only runs of this priority or higher: low, medium, high, urgent (or the rank 10-40).")
   Integer priorityMin;
 
   @Option(names = "--lease", defaultValue = "300", description = "Lease length in seconds (default ${DEFAULT-VALUE}).")
@@ -63,12 +64,20 @@ public final class WorkerCommand extends ApiCommand {
   List<String> command;
 
   @Override
-  protected int run(Backend operator, Printer out) {
+  protected void checkArguments() {
     if (root().config().embedded() && root().config().dbUrl() == null) {
       // Its commands call agh on the same data directory, and nothing else may open the file meanwhile.
       throw AghException.invalid("agh worker cannot run --embedded: the commands it runs reach the store through"
           + " its server; run it without --embedded (it starts the server if none runs)");
     }
+    // A typo must not claim and fail every queued run, one after the other.
+    Worker.whyNotStartable(command).ifPresent(why -> {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot run the command: " + why);
+    });
+  }
+
+  @Override
+  protected int run(Backend operator, Printer out) {
     WorkerOptions options;
     try {
       options = new WorkerOptions(command, null, priorityMin, leaseSeconds, Duration.ofSeconds(waitSeconds), maxRuns,

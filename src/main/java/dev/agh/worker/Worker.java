@@ -17,6 +17,7 @@ import dev.agh.service.TaskService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,10 @@ public final class Worker {
   static final int MAX_FAILURE_OUTPUT = 8 * 1024;
   private static final long RETRY_PAUSE_MILLIS = 1_000;
   private static final long STOP_GRACE_MILLIS = 5_000;
+  /** How long a command killed by a signal waits for this worker's own stop (the same Ctrl-C) to begin. */
+  private static final long STOP_SIGNAL_WAIT_MILLIS = 1_000;
+  /** The end of stderr in a failed run's error line; the metadata keeps more. */
+  static final int MAX_ERROR_TAIL = 500;
 
   private final TaskService service;
   private final Caller agent;
@@ -59,6 +64,11 @@ public final class Worker {
     this.environment = Map.copyOf(environment);
     this.log = log;
     this.outcomes = outcomes;
+  }
+
+  /** Why {@code command} cannot be started here (a typo, a missing file), or empty when it can. */
+  public static Optional<String> whyNotStartable(List<String> command) {
+    return CommandRun.whyNotStartable(command, System.getenv("PATH"));
   }
 
   /** Works until {@link #stop}, {@code max_runs} runs, or (with {@code exit_when_idle}) a wait without work. */
@@ -138,7 +148,7 @@ public final class Worker {
       command = CommandRun.start(options.command(), environmentFor(claim), Json.write(claim).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       String error = "cannot start " + options.command().get(0) + ": " + e.getMessage();
-      return report(claim, -1, started, () -> fail(runId, error, null));
+      return report(claim, -1, started, () -> fail(runId, error, null), error);
     }
     current = command;
     if (stopping) {
@@ -151,6 +161,12 @@ public final class Worker {
           command.stop(STOP_GRACE_MILLIS);
         }, log)) {
       exit = command.waitFor();
+      if (exit > 128 && !stopping) {
+        // Killed by a signal: with Ctrl-C the terminal sends SIGINT to the command and to this worker at
+        // once, and the command may end first. Give this worker's own stop a moment to begin, so the run
+        // is released rather than failed (which would use an attempt).
+        awaitStop(STOP_SIGNAL_WAIT_MILLIS);
+      }
       if (lease.lost()) {
         return finished(taskId, runId, attempt, Outcome.LEASE_LOST, exit, started, "lease lost");
       }
@@ -162,12 +178,18 @@ public final class Worker {
     }
     int code = exit;
     if (code == 0) {
-      return report(claim, code, started, () -> service.completeLease(agent, runId, new CompleteRun(result(command))));
+      return report(claim, code, started, () -> service.completeLease(agent, runId, new CompleteRun(result(command))),
+        null);
     }
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     metadata.put("exit_code", code);
     metadata.put("output", tail(command.output(), MAX_FAILURE_OUTPUT));
-    return report(claim, code, started, () -> fail(runId, "command exited with status " + code, metadata));
+    String errors = command.errors().strip();
+    if (!errors.isEmpty()) {
+      metadata.put("stderr", tail(errors, MAX_FAILURE_OUTPUT));
+    }
+    String error = "command exited with status " + code + (errors.isEmpty() ? "" : ": " + lastLines(errors));
+    return report(claim, code, started, () -> fail(runId, error, metadata), error);
   }
 
   private void fail(String runId, String error, JsonNode metadata) {
@@ -175,7 +197,7 @@ public final class Worker {
   }
 
   /** Reports an outcome; a refusal means the lease was lost meanwhile (nothing else to do about it). */
-  private Outcome report(ClaimPayload claim, int exit, long started, Runnable call) {
+  private Outcome report(ClaimPayload claim, int exit, long started, Runnable call, String error) {
     String runId = claim.run().id();
     boolean completed = exit == 0;
     try {
@@ -185,8 +207,7 @@ public final class Worker {
       return finished(claim.task().id(), runId, claim.run().attempt(), Outcome.LEASE_LOST, exit, started, e.getMessage());
     }
     String outcome = completed ? Outcome.COMPLETED : Outcome.FAILED;
-    return finished(claim.task().id(), runId, claim.run().attempt(), outcome, exit, started,
-        completed ? null : exit < 0 ? "command did not start" : "command exited with status " + exit);
+    return finished(claim.task().id(), runId, claim.run().attempt(), outcome, exit, started, completed ? null : error);
   }
 
   private Outcome finished(String taskId, String runId, int attempt, String outcome, int exit, long started, String error) {
@@ -228,6 +249,20 @@ public final class Worker {
       result.put("output_truncated", true);
     }
     return result;
+  }
+
+  /** The last lines of a command's stderr, for the run's error: at most {@link #MAX_ERROR_TAIL} characters. */
+  static String lastLines(String errors) {
+    String tail = tail(errors, MAX_ERROR_TAIL);
+    int newline = tail.length() < errors.length() ? tail.indexOf('\n') : -1;
+    return (newline >= 0 ? tail.substring(newline + 1) : tail).strip().replace('\n', ' ').replace('\r', ' ');
+  }
+
+  private void awaitStop(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!stopping && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   private static String tail(String text, int maxChars) {

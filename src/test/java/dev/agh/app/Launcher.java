@@ -67,6 +67,16 @@ final class Launcher {
     return builder.start();
   }
 
+  /** Like {@link #start} as the leader of a new session and process group ({@code setsid}), as a shell's job. */
+  Process startInOwnGroup(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("setsid"));
+    command.addAll(command(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
+        new java.io.File("/dev/null")));
+    environment(builder);
+    return builder.start();
+  }
+
   /** A {@code sh -c} script with {@code $AGH} the launcher and {@code AGH_HOME} this data directory. */
   Process shell(String script, Path output) throws IOException {
     ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)

@@ -75,4 +75,33 @@ class CliWorkerTest {
     assertThat(idle.code()).as("%s", idle).isEqualTo(ExitCodes.NO_WORK);
     agh(home, "-o", "json", "worker", "--lease", "1", "--", "true").failsWithJson(ExitCodes.INVALID, "VALIDATION_FAILED");
   }
+
+  /** A typo in the command: refused before anything is claimed, so the queue keeps its runs and attempts. */
+  @Test
+  @Timeout(60)
+  void aCommandThatCannotStartIsRefusedBeforeClaiming() {
+    String task = startedTask("Summarise");
+    Result typo = agh(home, "worker", "--exit-when-idle", "--wait-timeout", "1", "--", "./sumarize.sh");
+    assertThat(typo.code()).as("%s", typo).isEqualTo(ExitCodes.USAGE);
+    assertThat(typo.err()).contains("cannot run the command: no such file: ./sumarize.sh");
+    Result notOnPath = agh(home, "worker", "--exit-when-idle", "--", "no-such-program-agh");
+    assertThat(notOnPath.code()).as("%s", notOnPath).isEqualTo(ExitCodes.USAGE);
+    assertThat(notOnPath.err()).contains("\"no-such-program-agh\" is not found on PATH");
+    JsonNode run = agh(home, "-o", "json", "task", "runs", task).ok().json().get("runs").get(0);
+    assertThat(run.get("status").asText()).as("nothing was claimed").isEqualTo("queued");
+  }
+
+  /** A failing command's stderr says why: its last lines are the run's error, more of it is in the metadata. */
+  @Test
+  @Timeout(60)
+  void theEndOfAFailingCommandsStderrIsTheRunsError() {
+    String task = startedTask("Call the API");
+    Result worker = agh(home, "-o", "jsonl", "worker", "--exit-when-idle", "--wait-timeout", "1", "--", "sh", "-c",
+        "echo working; echo 'first line' >&2; echo 'HTTP 429: rate limited' >&2; exit 3");
+    assertThat(worker.code()).as("%s", worker).isZero();
+    assertThat(worker.jsonLines().get(0).get("outcome").asText()).isEqualTo("failed");
+    JsonNode run = agh(home, "-o", "json", "task", "runs", task).ok().json().get("runs").get(0);
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(run.get("error").asText()).isEqualTo("command exited with status 3: first line HTTP 429: rate limited");
+  }
 }

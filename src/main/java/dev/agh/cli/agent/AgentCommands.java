@@ -40,13 +40,15 @@ public final class AgentCommands {
     @Option(names = "--timeout", defaultValue = "30s", description = "Longest wait with --wait, e.g. 30s, 2m (max 5m; default ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--lease", description = "Lease length in seconds (default 300, max 86400).")
+    @Option(names = "--lease", converter = dev.agh.cli.LeaseArgument.class,
+        description = "Lease length in seconds (default 300, max 86400).")
     Long leaseSeconds;
 
     @Option(names = "--workspace", description = "Workspace id (must be the session's).")
     String workspace;
 
-    @Option(names = "--priority-min", description = "Lowest priority rank to take: 10 low, 20 medium, 30 high, 40 urgent.")
+    @Option(names = "--priority-min", converter = dev.agh.cli.PriorityMinArgument.class, paramLabel = "PRIORITY",
+        description = "Take only runs of this priority or higher: low, medium, high, urgent (or the rank 10-40).")
     Integer priorityMin;
 
     @Option(names = "--capability", description = "A capability this agent has (repeatable).")
@@ -92,7 +94,8 @@ public final class AgentCommands {
   @Command(name = "heartbeat", description = "Extend the lease on a claimed run (POST /api/agent/tasks/{run_id}/heartbeat).",
       footer = {"", "Examples:", "  agh agent heartbeat run-0a1b2c3d4e5f6a7b --session sess-4be1... --lease 600"})
   static final class HeartbeatCommand extends OnLease {
-    @Option(names = "--lease", description = "New lease length from now, in seconds (default 300).")
+    @Option(names = "--lease", converter = dev.agh.cli.LeaseArgument.class,
+        description = "New lease length from now, in seconds (default 300).")
     Long leaseSeconds;
 
     @Override

@@ -35,7 +35,9 @@ public final class DashboardCommand extends ApiCommand {
   protected int run(Backend backend, Printer out) {
     DashboardQuery query = new DashboardQuery(scope, workspace, ownerKind, ownerRef, channel, originKind);
     DashboardResponse response = backend.service().dashboard(backend.caller(), query);
-    out.print(response, w -> DashboardText.print(w, response.dashboard(), Instant.now()));
+    // -o jsonl: one active run per line, the dashboard's list; -o json has the whole dashboard.
+    out.printList(response, response.dashboard().activeRuns().items(),
+        w -> DashboardText.print(w, response.dashboard(), Instant.now()));
     return 0;
   }
 }

@@ -1,11 +1,13 @@
 package dev.agh.cli.observe;
 
+import dev.agh.api.InboxItemPayload;
 import dev.agh.api.ObserveResponses.InboxResponse;
 import dev.agh.api.Requests.InboxQuery;
 import dev.agh.app.Backend;
 import dev.agh.cli.ApiCommand;
 import dev.agh.cli.Printer;
 import java.time.Instant;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +46,9 @@ public final class InboxCommand extends ApiCommand {
   protected int run(Backend backend, Printer out) {
     InboxQuery q = new InboxQuery(scope, workspace, ownerKind, ownerRef, lane, unread ? Boolean.TRUE : null, query, limit);
     InboxResponse response = backend.service().inbox(backend.caller(), q);
-    out.print(response, w -> InboxText.print(w, response.inbox(), Instant.now()));
+    // -o jsonl: one item per line, lane after lane.
+    List<InboxItemPayload> items = response.inbox().groups().stream().flatMap(g -> g.items() == null ? java.util.stream.Stream.empty() : g.items().stream()).toList();
+    out.printList(response, items, w -> InboxText.print(w, response.inbox(), Instant.now()));
     return 0;
   }
 }

@@ -1,9 +1,12 @@
 package dev.agh.cli.task;
 
 import dev.agh.api.LiveResponses.TreeResponse;
+import dev.agh.api.TreeNodePayload;
 import dev.agh.app.Backend;
 import dev.agh.cli.ApiCommand;
 import dev.agh.cli.Printer;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,7 +19,11 @@ public final class TaskTreeCommand extends ApiCommand {
   @Override
   protected int run(Backend backend, Printer out) {
     TreeResponse response = backend.service().tree(backend.caller(), id);
-    out.print(response, w -> LiveText.tree(w, response.tree()));
+    // -o jsonl: one node per line, the root first (each says its parent and depth).
+    List<TreeNodePayload> nodes = new ArrayList<>();
+    nodes.add(response.tree().root());
+    nodes.addAll(response.tree().descendants());
+    out.printList(response, nodes, w -> LiveText.tree(w, response.tree()));
     return 0;
   }
 }
