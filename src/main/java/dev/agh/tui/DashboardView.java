@@ -178,7 +178,9 @@ final class DashboardView {
       return lines;
     }
     boolean wide = width >= 100;
-    int fixed = 2 + 10 + (wide ? 13 : 0) + 9 + 7 + 10 + 6;
+    int idWidth = Labels.columnWidth(items.stream().map(item -> Labels.task(item.taskIdentifier(), item.taskId())));
+    int runWidth = Labels.columnWidth(items.stream().map(item -> item.runId()));
+    int fixed = 2 + idWidth + (wide ? runWidth : 0) + 9 + 7 + 10 + 6;
     int titleWidth = Math.max(10, width - fixed);
     int rows = Math.max(1, height - 1);
     int start = View.windowStart(items.size(), state.selected(), rows);
@@ -189,9 +191,9 @@ final class DashboardView {
       Line line = new Line()
           .text(item.stuck() ? " !" : " ●", selected ? base : item.stuck() ? palette.bad() : palette.active())
           .cell(" " + item.taskTitle(), titleWidth, base)
-          .cell(Labels.task(item.taskIdentifier(), item.taskId()), 10, base);
+          .cell(Labels.task(item.taskIdentifier(), item.taskId()), idWidth, base);
       if (wide) {
-        line.cell(shortId(item.runId()), 13, selected ? base : palette.dim());
+        line.cell(item.runId(), runWidth, selected ? base : palette.dim());
       }
       line.right(Durations.of(item.ageMs()), 8, base).text(" ", base)
           .right(item.attempt() + "/" + item.maxAttempts(), 6, base).text(" ", base)
@@ -200,10 +202,6 @@ final class DashboardView {
       lines.add(line.build(width, base));
     }
     return lines;
-  }
-
-  static String shortId(String id) {
-    return id == null ? "" : id.length() > 12 ? id.substring(0, 11) + "…" : id;
   }
 
   private static String plural(long n) {

@@ -26,6 +26,8 @@ final class InboxView {
     int selectedLine = 0;
     int index = 0;
     List<String> quiet = new ArrayList<>();
+    int idWidth = Labels.columnWidth(Rows.lanes(state).stream().flatMap(group -> Rows.visible(state, group).stream())
+        .map(item -> Labels.task(item.task().identifier(), item.task().id())));
     for (InboxGroupPayload group : Rows.lanes(state)) {
       List<InboxItemPayload> items = Rows.visible(state, group);
       if (items.isEmpty()) {
@@ -39,7 +41,7 @@ final class InboxView {
         if (selected) {
           selectedLine = lines.size();
         }
-        lines.add(item(item, selected, palette, width, now));
+        lines.add(item(item, selected, palette, width, idWidth, now));
         index++;
       }
     }
@@ -61,12 +63,12 @@ final class InboxView {
   }
 
   private static AttributedString item(InboxItemPayload item, boolean selected, Palette palette, int width,
-      Instant now) {
+      int idWidth, Instant now) {
     boolean unread = Rows.unread(item);
     AttributedStyle base = selected ? palette.selected() : unread ? palette.bold() : palette.plain();
     boolean wide = width >= 100;
     int owner = wide ? 18 : 0;
-    int fixed = 3 + 10 + 12 + owner + 5;
+    int fixed = 3 + idWidth + 12 + owner + 5;
     int flexible = Math.max(20, width - fixed);
     int titleWidth = flexible * 4 / 10;
     int reasonWidth = flexible - titleWidth;
@@ -74,7 +76,7 @@ final class InboxView {
         .text(" ▌", selected ? base : palette.dim())
         .text(unread ? "●" : " ", selected ? base : palette.active())
         .cell(" " + item.task().title(), titleWidth, base)
-        .cell(Labels.task(item.task().identifier(), item.task().id()), 10, base)
+        .cell(Labels.task(item.task().identifier(), item.task().id()), idWidth, base)
         .cell(item.task().status().wire(), 12, selected ? base : palette.of(item.task().status()))
         .cell(reason(item), reasonWidth, selected ? base : palette.plain());
     if (wide) {

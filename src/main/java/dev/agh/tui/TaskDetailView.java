@@ -94,7 +94,7 @@ final class TaskDetailView {
     runs.sort((a, b) -> Integer.compare(b.attempt(), a.attempt()));
     for (RunPayload run : runs) {
       Line line = new Line().text("   #" + run.attempt() + " ").cell(run.status().wire(), 10, palette.of(run.status()))
-          .text(" " + DashboardView.shortId(run.id()), palette.dim());
+          .text(" " + run.id(), palette.dim());
       if (run.claimedBy() != null) {
         line.text("  by " + actor(run.claimedBy()));
       }

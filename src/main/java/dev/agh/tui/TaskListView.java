@@ -16,10 +16,11 @@ final class TaskListView {
     Instant now = state.data().loadedAt();
     boolean wide = width >= 100;
     int owner = wide ? 20 : 0;
-    int fixed = 1 + 11 + 12 + 9 + owner + 10 + 5;
+    int idWidth = Labels.columnWidth(tasks.stream().map(t -> Labels.task(t.identifier(), t.id())));
+    int fixed = 1 + idWidth + 12 + 9 + owner + 10 + 5;
     int titleWidth = Math.max(10, width - fixed);
     List<AttributedString> lines = new ArrayList<>();
-    Line head = new Line().text(" ").cell("ID", 11, palette.dim()).cell("TITLE", titleWidth, palette.dim())
+    Line head = new Line().text(" ").cell("ID", idWidth, palette.dim()).cell("TITLE", titleWidth, palette.dim())
         .cell("STATUS", 12, palette.dim()).cell("PRIORITY", 9, palette.dim());
     if (wide) {
       head.cell("OWNER", owner, palette.dim());
@@ -36,7 +37,7 @@ final class TaskListView {
       TaskSummaryPayload t = tasks.get(i);
       boolean selected = i == state.selected();
       AttributedStyle base = selected ? palette.selected() : palette.plain();
-      Line line = new Line().text(" ", base).cell(Labels.task(t.identifier(), t.id()), 11, base).cell(t.title(), titleWidth, base)
+      Line line = new Line().text(" ", base).cell(Labels.task(t.identifier(), t.id()), idWidth, base).cell(t.title(), titleWidth, base)
           .cell(t.status().wire(), 12, selected ? base : palette.of(t.status()))
           .cell(t.priority() == null ? "" : t.priority().wire(), 9, base);
       if (wide) {

@@ -95,6 +95,18 @@ class ViewTest {
     assertThat(lines.get(2).toString()).contains("TASKS", "IN PROGRESS", "BLOCKED", "FAILED", "CLAIM LATENCY", "QUEUE");
   }
 
+  /** Ids are what a user copies into the next command: never cut, in every list. */
+  @Test
+  void idsAreShownWholeInEveryList() {
+    TuiState dashboard = fixture.state(Tab.DASHBOARD, true);
+    String runId = dashboard.data().dashboard().activeRuns().items().get(0).runId();
+    assertThat(runId).hasSize(20);
+    assertThat(text(View.render(dashboard, LARGE))).contains(runId);
+    // A task without an identifier is listed by its id: its column takes the whole id.
+    assertThat(Labels.columnWidth(java.util.stream.Stream.of("TASK-44", "task-0123456789abcdef"))).isEqualTo(22);
+    assertThat(Labels.columnWidth(java.util.stream.Stream.of("TASK-44", "OPS-7"))).isEqualTo(8);
+  }
+
   @Test
   void dashboardWarnsOfStuckAndOrphanRunsAndBacklog() {
     TuiState state = TuiState.initial(true, null).withData(new Snapshot(troubledDashboard(), null, List.of(),
