@@ -40,7 +40,7 @@ complete -c agh -n '__agh_at' -a 'session' -d 'Create, list and stop agent sessi
 complete -c agh -n '__agh_at' -a 'workspace' -d 'Register, list and remove workspaces.'
 complete -c agh -n '__agh_at' -a 'dashboard' -d 'Counters, health, queue and active runs (GET /api/observe/tasks/dashboard).'
 complete -c agh -n '__agh_at' -a 'inbox' -d 'Tasks that want your attention, by lane (GET /api/observe/tasks/inbox).'
-complete -c agh -n '__agh_at' -a 'serve' -d 'Serve the Tasks HTTP API (and SSE) until interrupted.'
+complete -c agh -n '__agh_at' -a 'serve' -d 'Serve the Tasks HTTP API (and SSE) until stopped, or idle for --idle-exit.'
 complete -c agh -n '__agh_at' -a 'server' -d 'The agh serve of this data directory: is it running, and stop it.'
 complete -c agh -n '__agh_at' -a 'worker' -d 'Run a command for each claimed run: a program becomes an agent.'
 complete -c agh -n '__agh_at' -a 'tui' -d 'Full-screen terminal UI: dashboard, inbox and tasks, updated live.'

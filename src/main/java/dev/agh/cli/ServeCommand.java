@@ -8,9 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code agh serve}: the HTTP API on the same store and service as the CLI. */
-@Command(name = "serve", description = "Serve the Tasks HTTP API (and SSE) until interrupted.",
+@Command(name = "serve", description = "Serve the Tasks HTTP API (and SSE) until stopped, or idle for --idle-exit.",
     footer = {"", "Examples:", "  agh serve                       # 127.0.0.1:7433, embedded store, bearer token required",
-        "  agh serve --db jdbc:postgresql://127.0.0.1:5432/agh?user=agh --port 8080"})
+        "  agh serve --idle-exit 30m       # stop after 30 minutes without a request, stream or waiting claim",
+        "  agh serve --db jdbc:postgresql://127.0.0.1:5432/agh?user=agh --port 8080", "",
+        "Other commands on this data directory start it by themselves when it is not running (see agh server)."})
 public final class ServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -24,7 +26,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--auth", defaultValue = "token", description = "token (default) or none (loopback only, no credentials).")
   String auth;
 
-  @Option(names = "--idle-exit", defaultValue = "${env:AGH_IDLE_EXIT:-never}",
+  @Option(names = "--idle-exit", defaultValue = "${env:AGH_IDLE_EXIT:-never}", paramLabel = "DURATION",
       description = "Stop after this long with no request, stream or waiting claim: 15m, 1h, or never (default: "
           + "${DEFAULT-VALUE}; AGH_IDLE_EXIT). The server a command starts by itself uses 15m.")
   String idleExit;
