@@ -191,6 +191,7 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task dismiss" ];    then _picocli_agh_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task archive" ];    then _picocli_agh_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task next" ];    then _picocli_agh_task; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run list" ];    then _picocli_agh_run; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run show" ];    then _picocli_agh_run; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run claim" ];    then _picocli_agh_run; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run start" ];    then _picocli_agh_run; return $?; fi
@@ -255,59 +256,61 @@ function _complete_agh() {
   local cmds33=(task dismiss)
   local cmds34=(task archive)
   local cmds35=(task next)
-  local cmds36=(run show)
-  local cmds37=(run claim)
-  local cmds38=(run start)
-  local cmds39=(run attach)
-  local cmds40=(run complete)
-  local cmds41=(run fail)
-  local cmds42=(run cancel)
-  local cmds43=(agent next)
-  local cmds44=(agent heartbeat)
-  local cmds45=(agent complete)
-  local cmds46=(agent fail)
-  local cmds47=(agent release)
-  local cmds48=(session new)
-  local cmds49=(session list)
-  local cmds50=(session show)
-  local cmds51=(session stop)
-  local cmds52=(workspace add)
-  local cmds53=(workspace list)
-  local cmds54=(workspace remove)
-  local cmds55=(server status)
-  local cmds56=(server stop)
-  local cmds57=(bench cycle)
-  local cmds58=(bench stream)
-  local cmds59=(bench dashboard)
-  local cmds60=(bench waiters)
-  local cmds61=(bench cli)
+  local cmds36=(run list)
+  local cmds37=(run show)
+  local cmds38=(run claim)
+  local cmds39=(run start)
+  local cmds40=(run attach)
+  local cmds41=(run complete)
+  local cmds42=(run fail)
+  local cmds43=(run cancel)
+  local cmds44=(agent next)
+  local cmds45=(agent heartbeat)
+  local cmds46=(agent complete)
+  local cmds47=(agent fail)
+  local cmds48=(agent release)
+  local cmds49=(session new)
+  local cmds50=(session list)
+  local cmds51=(session show)
+  local cmds52=(session stop)
+  local cmds53=(workspace add)
+  local cmds54=(workspace list)
+  local cmds55=(workspace remove)
+  local cmds56=(server status)
+  local cmds57=(server stop)
+  local cmds58=(bench cycle)
+  local cmds59=(bench stream)
+  local cmds60=(bench dashboard)
+  local cmds61=(bench waiters)
+  local cmds62=(bench cli)
 
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_bench_cli; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_bench_waiters; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_bench_stream; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_bench_cycle; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_server_stop; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_server_status; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_workspace_remove; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_workspace_list; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_workspace_add; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_session_stop; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_session_show; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_session_list; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_session_new; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_release; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_fail; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_agent_complete; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_agent_next; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_run_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_agh_run_fail; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_agh_run_complete; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_agh_run_attach; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_agh_run_start; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_agh_run_claim; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_agh_run_show; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_agh_bench_cli; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_bench_waiters; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_bench_stream; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_bench_cycle; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_server_stop; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_server_status; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_workspace_remove; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_workspace_list; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_workspace_add; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_session_stop; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_session_show; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_session_list; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_session_new; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_agent_release; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_fail; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_complete; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_agent_next; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_run_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_run_fail; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_agh_run_complete; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_agh_run_attach; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_agh_run_start; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_agh_run_claim; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_agh_run_show; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_agh_run_list; return $?; fi
   if CompWordsContainsArray "${cmds35[@]}"; then _picocli_agh_task_next; return $?; fi
   if CompWordsContainsArray "${cmds34[@]}"; then _picocli_agh_task_archive; return $?; fi
   if CompWordsContainsArray "${cmds33[@]}"; then _picocli_agh_task_dismiss; return $?; fi
@@ -445,7 +448,7 @@ function _picocli_agh_run() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="show claim start attach complete fail cancel"
+  local commands="list show claim start attach complete fail cancel"
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -2275,6 +2278,69 @@ function _picocli_agh_task_next() {
       return
       ;;
     '--capability')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_agh_run_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--status' '--task' '--session-id' '--channel' '--workspace' '--limit' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--status')
+      return
+      ;;
+    '--task')
+      return
+      ;;
+    '--session-id')
+      return
+      ;;
+    '--channel')
+      return
+      ;;
+    '--workspace')
+      return
+      ;;
+    '--limit')
       return
       ;;
     '-o'|'--output')

@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'bench cli' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run list' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'bench cli' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--task' '--session-id' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--wait-timeout' '--max-runs' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
                 set skip 1
             case '-*'
             case '*'
@@ -34,7 +34,7 @@ complete -c agh -f
 
 # agh
 complete -c agh -n '__agh_at' -a 'task' -d 'Create, list, inspect and change tasks.'
-complete -c agh -n '__agh_at' -a 'run' -d 'Inspect and drive one run by hand (operators).'
+complete -c agh -n '__agh_at' -a 'run' -d 'List runs; inspect and drive one run by hand (operators).'
 complete -c agh -n '__agh_at' -a 'agent' -d 'Claim work under a lease and report on it (agent sessions).'
 complete -c agh -n '__agh_at' -a 'session' -d 'Create, list and stop agent sessions.'
 complete -c agh -n '__agh_at' -a 'workspace' -d 'Register, list and remove workspaces.'
@@ -460,6 +460,7 @@ complete -c agh -n '__agh_at task next' -l 'no-color' -d 'Never print ANSI colou
 complete -c agh -n '__agh_at task next' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh run
+complete -c agh -n '__agh_at run' -a 'list' -d 'List the runs of every task, newest first (GET /api/task-runs).'
 complete -c agh -n '__agh_at run' -a 'show' -d 'Show a run with its task and session (GET /api/task-runs/{id}).'
 complete -c agh -n '__agh_at run' -a 'claim' -d 'Claim a queued run by hand, without a lease (POST /api/task-runs/{id}/claim).'
 complete -c agh -n '__agh_at run' -a 'start' -d 'Mark a claimed run as running (POST /api/task-runs/{id}/start).'
@@ -478,6 +479,25 @@ complete -c agh -n '__agh_at run' -l 'session' -r -d 'Act as this agent session 
 complete -c agh -n '__agh_at run' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at run' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at run' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh run list
+complete -c agh -n '__agh_at run list' -l 'status' -r -d 'queued, claimed, starting, running, completed, failed or canceled.'
+complete -c agh -n '__agh_at run list' -l 'task' -r -d 'Only runs of this task.'
+complete -c agh -n '__agh_at run list' -l 'session-id' -r -d 'Only runs of this agent session.'
+complete -c agh -n '__agh_at run list' -l 'channel' -r -d 'Only runs on this network channel.'
+complete -c agh -n '__agh_at run list' -l 'workspace' -r -d 'Only runs of tasks in this workspace (id, name or path).'
+complete -c agh -n '__agh_at run list' -l 'limit' -r -d 'At most N runs (default and 0: all of them, read page by page).'
+complete -c agh -n '__agh_at run list' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at run list' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at run list' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at run list' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at run list' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at run list' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at run list' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at run list' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at run list' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at run list' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at run list' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh run show
 complete -c agh -n '__agh_at run show' -s 'h' -l 'help' -d 'Show this help message and exit.'

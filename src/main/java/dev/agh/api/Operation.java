@@ -27,6 +27,7 @@ public enum Operation {
   MARK_TASK_READ("markTaskRead", "POST", "/api/tasks/{id}/triage/read", Access.OWN_VIEW),
   DISMISS_TASK("dismissTask", "POST", "/api/tasks/{id}/triage/dismiss", Access.OWN_VIEW),
   ARCHIVE_TASK("archiveTask", "POST", "/api/tasks/{id}/triage/archive", Access.OWN_VIEW),
+  LIST_RUNS("listRuns", "GET", "/api/task-runs", Access.READ),
   GET_TASK_RUN("getTaskRun", "GET", "/api/task-runs/{id}", Access.READ),
   CLAIM_TASK_RUN("claimTaskRun", "POST", "/api/task-runs/{id}/claim", Access.OPERATOR),
   START_TASK_RUN("startTaskRun", "POST", "/api/task-runs/{id}/start", Access.OPERATOR),

@@ -143,6 +143,16 @@ public final class Requests {
   /** Query of {@code GET /api/tasks/{id}/runs}. */
   public record ListRuns(String status, String sessionId, Integer limit) {}
 
+  /**
+   * Query of {@code GET /api/task-runs} (agh extension): every filter optional; {@code workspace} is an id,
+   * name or path; {@code limit} 100 by default, at most 1,000; {@code cursor} is a previous page's
+   * {@code next_cursor}.
+   */
+  public record ListAllRuns(String status, String taskId, String sessionId, String networkChannel, String workspace,
+      Integer limit, String cursor) {
+    public static final ListAllRuns ALL = new ListAllRuns(null, null, null, null, null, null, null);
+  }
+
   /** Body of session creation (agh extension). */
   public record NewSession(String agentName, String workspace, String name, String channel, java.util.List<String> capabilities) {}
 }

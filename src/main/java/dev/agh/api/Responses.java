@@ -25,6 +25,9 @@ public final class Responses {
   /** {@code {"runs": [TaskRunPayload]}} */
   public record RunListResponse(List<RunPayload> runs) {}
 
+  /** {@code GET /api/task-runs}: a page of runs, newest queued first; {@code next_cursor} absent on the last one. */
+  public record RunPageResponse(List<RunPayload> runs, String nextCursor) {}
+
   /** {@code {"run": RunDetailPayload}} */
   public record RunDetailResponse(RunDetailPayload run) {}
 

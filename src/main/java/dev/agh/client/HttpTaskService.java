@@ -18,6 +18,7 @@ import dev.agh.api.Requests.CompleteRun;
 import dev.agh.api.Requests.ExecuteTask;
 import dev.agh.api.Requests.FailRun;
 import dev.agh.api.Requests.Heartbeat;
+import dev.agh.api.Requests.ListAllRuns;
 import dev.agh.api.Requests.ListRuns;
 import dev.agh.api.Requests.NewSession;
 import dev.agh.api.Requests.Release;
@@ -25,6 +26,7 @@ import dev.agh.api.Responses.ClaimResponse;
 import dev.agh.api.Responses.LeaseResponse;
 import dev.agh.api.Responses.RunDetailResponse;
 import dev.agh.api.Responses.RunListResponse;
+import dev.agh.api.Responses.RunPageResponse;
 import dev.agh.api.Responses.RunResponse;
 import dev.agh.api.Responses.SessionListResponse;
 import dev.agh.api.Responses.SessionResponse;
@@ -184,6 +186,14 @@ public final class HttpTaskService implements TaskService {
     ListRuns query = q == null ? new ListRuns(null, null, null) : q;
     return transport.call(Operation.LIST_TASK_RUNS, path(Operation.LIST_TASK_RUNS, taskId),
         query("status", query.status(), "session_id", query.sessionId(), "limit", query.limit()), null, RunListResponse.class);
+  }
+
+  @Override
+  public RunPageResponse listAllRuns(Caller caller, ListAllRuns q) {
+    ListAllRuns p = q == null ? ListAllRuns.ALL : q;
+    return transport.call(Operation.LIST_RUNS, path(Operation.LIST_RUNS), query("status", p.status(), "task_id",
+        p.taskId(), "session_id", p.sessionId(), "network_channel", p.networkChannel(), "workspace", p.workspace(),
+        "limit", p.limit(), "cursor", p.cursor()), null, RunPageResponse.class);
   }
 
   @Override

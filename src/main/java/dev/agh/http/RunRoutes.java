@@ -10,6 +10,7 @@ import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
 import dev.agh.api.Requests.ExecuteTask;
 import dev.agh.api.Requests.FailRun;
+import dev.agh.api.Requests.ListAllRuns;
 import dev.agh.api.Requests.ListRuns;
 import dev.agh.service.TaskService;
 import io.javalin.Javalin;
@@ -37,6 +38,10 @@ final class RunRoutes {
     Routes.on(app, Operation.LIST_TASK_RUNS, ctx -> json(ctx, 200, service.listRuns(caller(ctx), ctx.pathParam("id"),
         new ListRuns(Params.text(ctx, "status"), Params.text(ctx, "session_id"), Params.integer(ctx, "limit")))));
 
+    Routes.on(app, Operation.LIST_RUNS, ctx -> json(ctx, 200, service.listAllRuns(caller(ctx), new ListAllRuns(
+        Params.text(ctx, "status"), Params.text(ctx, "task_id"), Params.text(ctx, "session_id"),
+        Params.text(ctx, "network_channel"), Params.text(ctx, "workspace"), Params.integer(ctx, "limit"),
+        Params.text(ctx, "cursor")))));
     Routes.on(app, Operation.GET_TASK_RUN, ctx -> json(ctx, 200, service.getRun(caller(ctx), ctx.pathParam("id"))));
     Routes.on(app, Operation.CLAIM_TASK_RUN, ctx ->
         json(ctx, 200, service.claimRun(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, ClaimRun.class))));

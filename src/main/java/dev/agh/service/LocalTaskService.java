@@ -10,6 +10,7 @@ import dev.agh.api.Operation;
 import dev.agh.api.Requests.ExecuteTask;
 import dev.agh.api.Requests.FailRun;
 import dev.agh.api.Requests.Heartbeat;
+import dev.agh.api.Requests.ListAllRuns;
 import dev.agh.api.Requests.ListRuns;
 import dev.agh.api.Requests.NewSession;
 import dev.agh.api.Requests.Release;
@@ -17,6 +18,7 @@ import dev.agh.api.Responses.ClaimResponse;
 import dev.agh.api.Responses.LeaseResponse;
 import dev.agh.api.Responses.RunDetailResponse;
 import dev.agh.api.Responses.RunListResponse;
+import dev.agh.api.Responses.RunPageResponse;
 import dev.agh.api.Responses.RunResponse;
 import dev.agh.api.Responses.SessionListResponse;
 import dev.agh.api.Responses.SessionResponse;
@@ -217,6 +219,11 @@ public final class LocalTaskService implements TaskService {
   @Override
   public RunListResponse listRuns(Caller caller, String taskId, ListRuns query) {
     return store.read(tx -> new RunListResponse(RunViews.list(tx, taskId, query)));
+  }
+
+  @Override
+  public RunPageResponse listAllRuns(Caller caller, ListAllRuns query) {
+    return store.read(tx -> RunListing.page(tx, query));
   }
 
   @Override

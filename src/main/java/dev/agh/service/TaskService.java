@@ -9,6 +9,7 @@ import dev.agh.api.Requests.CompleteRun;
 import dev.agh.api.Requests.ExecuteTask;
 import dev.agh.api.Requests.FailRun;
 import dev.agh.api.Requests.Heartbeat;
+import dev.agh.api.Requests.ListAllRuns;
 import dev.agh.api.Requests.ListRuns;
 import dev.agh.api.Requests.NewSession;
 import dev.agh.api.Requests.Release;
@@ -16,6 +17,7 @@ import dev.agh.api.Responses.ClaimResponse;
 import dev.agh.api.Responses.LeaseResponse;
 import dev.agh.api.Responses.RunDetailResponse;
 import dev.agh.api.Responses.RunListResponse;
+import dev.agh.api.Responses.RunPageResponse;
 import dev.agh.api.Responses.RunResponse;
 import dev.agh.api.Responses.SessionListResponse;
 import dev.agh.api.Responses.SessionResponse;
@@ -75,6 +77,9 @@ public interface TaskService extends AutoCloseable {
   RunResponse enqueueRun(Caller caller, String taskId, ExecuteTask request);
 
   RunListResponse listRuns(Caller caller, String taskId, ListRuns query);
+
+  /** {@code GET /api/task-runs} (agh extension): runs of every task, filtered, newest queued first, in pages. */
+  RunPageResponse listAllRuns(Caller caller, ListAllRuns query);
 
   RunDetailResponse getRun(Caller caller, String runId);
 

@@ -15,6 +15,9 @@ public interface RunTable {
   /** Newest first, optionally filtered; {@code limit} 0 means all. */
   List<Run> ofTask(String taskId, RunStatus status, String sessionId, int limit);
 
+  /** All runs, newest queued first, filtered and paged by {@code query}. */
+  List<Run> list(RunQuery query);
+
   /** What the open runs of a task say about its status, and its highest attempt. */
   RunFacts facts(String taskId);
 

@@ -91,4 +91,24 @@ class CliConveniencesTest {
     CliRunner.Result again = CliRunner.run("--home", fresh.toString(), "-o", "json", "task", "list");
     assertThat(again.err()).isEmpty();
   }
+
+  @Test
+  void runListShowsTheRunsOfEveryTaskWithFiltersAndJsonLines() {
+    String a = createTask(home, "--title", "a");
+    String b = createTask(home, "--title", "b");
+    agh(home, "task", "start", a).ok();
+    agh(home, "task", "start", b).ok();
+    String session = session();
+    String claimed = agh(home, "-o", "json", "agent", "next", "--session", session).ok().json().path("claim")
+        .path("run").path("id").asText();
+    List<JsonNode> all = agh(home, "-o", "jsonl", "run", "list").ok().jsonLines();
+    assertThat(all).hasSize(2).extracting(r -> r.path("task_id").asText()).containsExactlyInAnyOrder(a, b);
+    assertThat(agh(home, "-o", "jsonl", "run", "list", "--status", "claimed").ok().jsonLines())
+        .extracting(r -> r.path("id").asText()).containsExactly(claimed);
+    assertThat(agh(home, "-o", "jsonl", "run", "list", "--session-id", session).ok().jsonLines()).hasSize(1);
+    assertThat(agh(home, "-o", "json", "run", "list", "--limit", "1").ok().json().path("runs")).hasSize(1);
+    String table = agh(home, "run", "list", "--task", a).ok().out();
+    assertThat(table).contains("RUN", "TASK", "SESSION").contains(a).doesNotContain(b);
+    agh(home, "-o", "json", "run", "list", "--status", "busy").failsWithJson(ExitCodes.INVALID, "VALIDATION_FAILED");
+  }
 }

@@ -6,7 +6,9 @@ import dev.agh.api.EventPayload;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.FailRun;
+import dev.agh.api.Requests.ListAllRuns;
 import dev.agh.api.Requests.ListRuns;
+import dev.agh.api.Responses.RunPageResponse;
 import dev.agh.api.RunDetailPayload;
 import dev.agh.api.RunPayload;
 import dev.agh.api.TaskPayload;
@@ -23,6 +25,49 @@ import org.junit.jupiter.api.Test;
  * claim without a lease, start, attach a session, complete, fail, cancel; and the run read views.
  */
 abstract class OperatorRunContract extends ExecutionContract {
+
+  /** {@code GET /api/task-runs}: every task's runs, newest queued first, filtered, in pages that never overlap. */
+  @Test
+  void listsTheRunsOfEveryTaskNewestFirstFilteredAndInPages() {
+    RunPayload first = enqueue(createGlobal("First").id());
+    clock.tick();
+    TaskPayload second = createGlobal("Second");
+    RunPayload secondRun = enqueue(second.id());
+    clock.tick();
+    RunPayload third = enqueue(createGlobal("Third").id());
+    Agent agent = agent("lister");
+    String claimed = agent.claimOne().run().id();
+
+    RunPageResponse all = service().listAllRuns(CALLER, ListAllRuns.ALL);
+    assertThat(all.runs()).extracting(RunPayload::id).containsExactly(third.id(), secondRun.id(), first.id());
+    assertThat(all.nextCursor()).isNull();
+    assertThat(ids(new ListAllRuns("claimed", null, null, null, null, null, null))).containsExactly(claimed);
+    assertThat(ids(new ListAllRuns(null, null, agent.id(), null, null, null, null))).containsExactly(claimed);
+    assertThat(ids(new ListAllRuns(null, second.id(), null, null, null, null, null))).containsExactly(secondRun.id());
+    assertThat(ids(new ListAllRuns("failed", null, null, null, null, null, null))).isEmpty();
+
+    RunPageResponse page1 = service().listAllRuns(CALLER, new ListAllRuns(null, null, null, null, null, 2, null));
+    assertThat(page1.runs()).extracting(RunPayload::id).containsExactly(third.id(), secondRun.id());
+    assertThat(page1.nextCursor()).isNotBlank();
+    RunPageResponse page2 = service().listAllRuns(CALLER,
+        new ListAllRuns(null, null, null, null, null, 2, page1.nextCursor()));
+    assertThat(page2.runs()).extracting(RunPayload::id).containsExactly(first.id());
+    assertThat(page2.nextCursor()).isNull();
+
+    assertThat(agent.service.listAllRuns(agent.caller, ListAllRuns.ALL).runs()).as("any caller may read").hasSize(3);
+    failsWith(ErrorCode.VALIDATION_FAILED,
+        () -> service().listAllRuns(CALLER, new ListAllRuns("busy", null, null, null, null, null, null)));
+    failsWith(ErrorCode.VALIDATION_FAILED,
+        () -> service().listAllRuns(CALLER, new ListAllRuns(null, null, null, null, null, null, "not-a-cursor")));
+    failsWith(ErrorCode.VALIDATION_FAILED,
+        () -> service().listAllRuns(CALLER, new ListAllRuns(null, null, null, null, null, 1001, null)));
+    failsWith(ErrorCode.WORKSPACE_NOT_FOUND,
+        () -> service().listAllRuns(CALLER, new ListAllRuns(null, null, null, null, "nowhere", null, null)));
+  }
+
+  private java.util.List<String> ids(ListAllRuns query) {
+    return service().listAllRuns(CALLER, query).runs().stream().map(RunPayload::id).toList();
+  }
 
   @Test
   void walksARunThroughClaimStartAndComplete() {

@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code agh run}: the operator's path through one run ({@code /api/task-runs/{id}}). */
-@Command(name = "run", description = "Inspect and drive one run by hand (operators).",
-    footer = {"", "Examples:", "  agh run show run-0a1b2c3d4e5f6a7b",
+@Command(name = "run", description = "List runs; inspect and drive one run by hand (operators).",
+    footer = {"", "Examples:", "  agh run list --status running", "  agh run show run-0a1b2c3d4e5f6a7b",
         "  agh run claim run-0a1b2c3d4e5f6a7b && agh run start run-0a1b2c3d4e5f6a7b",
         "  agh run complete run-0a1b2c3d4e5f6a7b --result @result.json"},
-    subcommands = {RunCommands.Show.class, RunCommands.Claim.class, RunCommands.Start.class, RunCommands.Attach.class,
+    subcommands = {RunListCommand.class, RunCommands.Show.class, RunCommands.Claim.class, RunCommands.Start.class, RunCommands.Attach.class,
         RunCommands.Complete.class, RunCommands.Fail.class, RunCommands.CancelRun.class})
 public final class RunCommands {
   abstract static class OnRun extends ApiCommand {
@@ -39,7 +39,7 @@ public final class RunCommands {
 
   /** {@code agh run show} = {@code GET /api/task-runs/{id}}. */
   @Command(name = "show", description = "Show a run with its task and session (GET /api/task-runs/{id}).",
-      footer = {"", "Examples:", "  agh run show run-0a1b2c3d4e5f6a7b", "  agh run show run-0a1b2c3d4e5f6a7b -o json"})
+      footer = {"", "Examples:", "  agh run list --status running", "  agh run show run-0a1b2c3d4e5f6a7b", "  agh run show run-0a1b2c3d4e5f6a7b -o json"})
   static final class Show extends ApiCommand {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run id.")
     String runId;

@@ -46,4 +46,17 @@ public final class RunText {
       out.printf("%-22s %-7d %-10s %-28s %s%n", r.id(), r.attempt(), wire(r.status()), r.queuedAt(), or(r.error(), ""));
     }
   }
+
+  /** Runs of many tasks: which task and which session each belongs to. */
+  public static void tableWithTasks(PrintWriter out, List<RunPayload> runs) {
+    if (runs.isEmpty()) {
+      out.println("no runs");
+      return;
+    }
+    out.printf("%-22s %-23s %-10s %-7s %-22s %s%n", "RUN", "TASK", "STATUS", "ATTEMPT", "SESSION", "QUEUED");
+    for (RunPayload r : runs) {
+      out.printf("%-22s %-23s %-10s %-7d %-22s %s%n", r.id(), r.taskId(), wire(r.status()), r.attempt(),
+          or(r.sessionId(), "-"), r.queuedAt());
+    }
+  }
 }

@@ -7,6 +7,7 @@ import dev.agh.domain.RunStatus;
 import dev.agh.domain.Task;
 import dev.agh.domain.TaskStatusRule.RunFacts;
 import dev.agh.store.ClaimFilter;
+import dev.agh.store.RunQuery;
 import dev.agh.store.RunTable;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,37 @@ final class JdbiRunTable implements RunTable {
         + (sessionId == null ? "" : " AND session_id = :session")
         + " ORDER BY queued_at DESC, id DESC" + (limit > 0 ? " LIMIT " + limit : "");
     return handle.createQuery(sql).bind("t", taskId).bind("status", wire(status)).bind("session", sessionId)
+        .map(Rows.RUN).list();
+  }
+
+  @Override
+  public List<Run> list(RunQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT r.* FROM task_runs r");
+    if (q.workspaceId() != null) {
+      sql.append(" JOIN tasks t ON t.id = r.task_id AND t.workspace_id = :workspace");
+    }
+    sql.append(" WHERE 1 = 1");
+    if (q.status() != null) {
+      sql.append(" AND r.status = :status");
+    }
+    if (q.taskId() != null) {
+      sql.append(" AND r.task_id = :task");
+    }
+    if (q.sessionId() != null) {
+      sql.append(" AND r.session_id = :session");
+    }
+    if (q.networkChannel() != null) {
+      sql.append(" AND r.network_channel = :channel");
+    }
+    if (q.after() != null) {
+      sql.append(" AND (r.queued_at < :after_queued OR (r.queued_at = :after_queued AND r.id < :after_id))");
+    }
+    sql.append(" ORDER BY r.queued_at DESC, r.id DESC LIMIT ").append(q.limit());
+    return handle.createQuery(sql.toString())
+        .bind("workspace", q.workspaceId()).bind("status", wire(q.status())).bind("task", q.taskId())
+        .bind("session", q.sessionId()).bind("channel", q.networkChannel())
+        .bind("after_queued", q.after() == null ? null : q.after().queuedMicros())
+        .bind("after_id", q.after() == null ? null : q.after().id())
         .map(Rows.RUN).list();
   }
 
