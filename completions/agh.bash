@@ -630,12 +630,15 @@ function _picocli_agh_dashboard() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--scope' '--workspace' '--owner-kind' '--owner-ref' '--channel' '--origin-kind' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--limit' '--scope' '--workspace' '--owner-kind' '--owner-ref' '--channel' '--origin-kind' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--limit')
+      return
+      ;;
     '--scope')
       return
       ;;

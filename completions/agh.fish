@@ -822,6 +822,7 @@ complete -c agh -n '__agh_at workspace remove' -l 'no-color' -d 'Never print ANS
 complete -c agh -n '__agh_at workspace remove' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh dashboard
+complete -c agh -n '__agh_at dashboard' -l 'limit' -r -d 'Active runs to list (default 4, at most 1000).'
 complete -c agh -n '__agh_at dashboard' -l 'scope' -r -d 'global or workspace.'
 complete -c agh -n '__agh_at dashboard' -l 'workspace' -r -d 'Workspace id, name or path.'
 complete -c agh -n '__agh_at dashboard' -l 'owner-kind' -r -d 'Owner kind, e.g. human or pool.'

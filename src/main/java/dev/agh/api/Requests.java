@@ -76,15 +76,29 @@ public final class Requests {
     }
   }
 
-  /** Query of {@code GET /api/observe/tasks/dashboard}. */
+  /**
+   * Query of {@code GET /api/observe/tasks/dashboard}; {@code activeLimit} (agh extension, {@code active_limit})
+   * is how many active runs to list: 4 by default, at most 1,000.
+   */
   public record DashboardQuery(
       String scope,
       String workspace,
       String ownerKind,
       String ownerRef,
       String networkChannel,
-      String originKind) {
+      String originKind,
+      Integer activeLimit) {
     public static final DashboardQuery ALL = new DashboardQuery(null, null, null, null, null, null);
+
+    public DashboardQuery(String scope, String workspace, String ownerKind, String ownerRef, String networkChannel,
+        String originKind) {
+      this(scope, workspace, ownerKind, ownerRef, networkChannel, originKind, null);
+    }
+
+    /** The same filters, listing up to {@code limit} active runs. */
+    public DashboardQuery withActiveLimit(Integer limit) {
+      return new DashboardQuery(scope, workspace, ownerKind, ownerRef, networkChannel, originKind, limit);
+    }
   }
 
   /** Query of {@code GET /api/observe/tasks/inbox}; {@code limit} is per lane (null: 100, 0: no limit). */

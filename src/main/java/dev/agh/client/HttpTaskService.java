@@ -282,7 +282,7 @@ public final class HttpTaskService implements TaskService {
     DashboardQuery p = q == null ? DashboardQuery.ALL : q;
     return transport.call(Operation.GET_TASK_DASHBOARD, path(Operation.GET_TASK_DASHBOARD), query("scope", p.scope(), "workspace", p.workspace(),
         "owner_kind", p.ownerKind(), "owner_ref", p.ownerRef(), "network_channel", p.networkChannel(),
-        "origin_kind", p.originKind()), null, DashboardResponse.class);
+        "origin_kind", p.originKind(), "active_limit", p.activeLimit()), null, DashboardResponse.class);
   }
 
   @Override

@@ -30,7 +30,8 @@ final class ObserveRoutes {
         Params.text(ctx, "owner_kind"),
         Params.text(ctx, "owner_ref"),
         Params.text(ctx, "network_channel"),
-        Params.text(ctx, "origin_kind"));
+        Params.text(ctx, "origin_kind"),
+        Params.integer(ctx, "active_limit"));
   }
 
   private static InboxQuery inboxQuery(Context ctx) {

@@ -54,14 +54,24 @@ public final class DashboardQuery {
    * for all time) bounds the forced-stop count.
    */
   public static Aggregates load(ObserveTable table, Filter filter, Instant now, Instant since) {
+    return load(table, filter, now, since, ACTIVE_RUN_LIMIT);
+  }
+
+  /** Like {@link #load(ObserveTable, Filter, Instant, Instant)}, listing up to {@code activeLimit} active runs. */
+  public static Aggregates load(ObserveTable table, Filter filter, Instant now, Instant since, int activeLimit) {
     return new Aggregates(table.taskTotals(filter), table.runTotals(filter), table.queueDepth(filter),
-        table.stuckRuns(filter, now, STUCK), table.activeOrphanRuns(filter), table.activeRuns(filter, ACTIVE_RUN_LIMIT),
+        table.stuckRuns(filter, now, STUCK), table.activeOrphanRuns(filter), table.activeRuns(filter, activeLimit),
         table.eventCount(filter, FORCE_STOPPED_EVENT, since));
   }
 
   /** {@link #load} then {@link #compute}. */
   public static DashboardPayload query(ObserveTable table, Filter filter, Instant now, Instant since) {
     return compute(load(table, filter, now, since), now);
+  }
+
+  /** {@link #load} with {@code activeLimit} active runs, then {@link #compute}. */
+  public static DashboardPayload query(ObserveTable table, Filter filter, Instant now, Instant since, int activeLimit) {
+    return compute(load(table, filter, now, since, activeLimit), now);
   }
 
   public static DashboardPayload compute(Aggregates in, Instant now) {

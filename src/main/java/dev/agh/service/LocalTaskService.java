@@ -394,7 +394,8 @@ public final class LocalTaskService implements TaskService {
   @Override
   public DashboardResponse dashboard(Caller caller, dev.agh.api.Requests.DashboardQuery query) {
     return store.read(tx -> new DashboardResponse(
-        DashboardQuery.query(tx.observe(), ObserveFilters.dashboard(tx, query), now(), startedAt)));
+        DashboardQuery.query(tx.observe(), ObserveFilters.dashboard(tx, query), now(), startedAt,
+            ObserveFilters.activeLimit(query))));
   }
 
   @Override

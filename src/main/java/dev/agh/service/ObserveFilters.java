@@ -24,6 +24,19 @@ final class ObserveFilters {
 
   private ObserveFilters() {}
 
+  /** How many active runs the dashboard lists: {@code active_limit}, 4 when absent or 0, at most 1,000. */
+  static int activeLimit(DashboardQuery query) {
+    Integer asked = query == null ? null : query.activeLimit();
+    if (asked == null || asked == 0) {
+      return dev.agh.observe.DashboardQuery.ACTIVE_RUN_LIMIT;
+    }
+    if (asked < 0 || asked > Limits.MAX_LIST_LIMIT) {
+      throw AghException.invalid("active_limit must be between 1 and "
+          + Limits.MAX_LIST_LIMIT + ", got " + asked);
+    }
+    return asked;
+  }
+
   static Filter dashboard(StoreTransaction tx, DashboardQuery query) {
     DashboardQuery q = query == null ? DashboardQuery.ALL : query;
     TaskSet set = taskSet(tx, q.scope(), q.workspace());

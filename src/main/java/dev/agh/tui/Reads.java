@@ -13,6 +13,8 @@ final class Reads {
   /** Most tasks the Tasks tab lists; the search filters what was read. */
   static final int TASK_LIMIT = 500;
   private static final int RUN_LIMIT = 50;
+  /** Active runs listed on the dashboard tab: a screenful. */
+  static final int ACTIVE_RUNS = 50;
 
   private final TaskService service;
   private final Caller caller;
@@ -25,7 +27,8 @@ final class Reads {
   }
 
   Snapshot snapshot() {
-    var dashboard = service.dashboard(caller, DashboardQuery.ALL).dashboard();
+    // The screen has room for more active runs than the API's default four.
+    var dashboard = service.dashboard(caller, DashboardQuery.ALL.withActiveLimit(ACTIVE_RUNS)).dashboard();
     var inbox = service.inbox(caller, InboxQuery.ALL).inbox();
     var tasks = service.listTasks(caller,
         new ListTasks(null, null, null, null, true, null, null, null, null, null, null, TASK_LIMIT, null)).tasks();

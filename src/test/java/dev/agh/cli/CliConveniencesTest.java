@@ -111,4 +111,15 @@ class CliConveniencesTest {
     assertThat(table).contains("RUN", "TASK", "SESSION").contains(a).doesNotContain(b);
     agh(home, "-o", "json", "run", "list", "--status", "busy").failsWithJson(ExitCodes.INVALID, "VALIDATION_FAILED");
   }
+
+  @Test
+  void dashboardLimitListsMoreActiveRuns() {
+    for (int i = 0; i < 5; i++) {
+      agh(home, "task", "start", createTask(home, "--title", "job " + i)).ok();
+    }
+    assertThat(agh(home, "-o", "jsonl", "dashboard").ok().jsonLines()).as("the default four").hasSize(4);
+    assertThat(agh(home, "-o", "jsonl", "dashboard", "--limit", "10").ok().jsonLines()).hasSize(5);
+    assertThat(agh(home, "dashboard", "--limit", "10").ok().out()).contains("job 0", "job 4");
+    agh(home, "-o", "json", "dashboard", "--limit", "5000").failsWithJson(ExitCodes.INVALID, "VALIDATION_FAILED");
+  }
 }

@@ -79,6 +79,21 @@ public abstract class ObserveContract extends LiveViewContract {
     assertThat(review.queue().total() + review.totals().claimedRuns()).isEqualTo(1);
   }
 
+  /** {@code active_limit} (agh extension): the active-runs list beyond its default of four. */
+  @Test
+  void dashboardListsAsManyActiveRunsAsAsked() {
+    for (int i = 0; i < 6; i++) {
+      start(createGlobal("Job " + i).id());
+    }
+    DashboardPayload standard = dashboard(DashboardQuery.ALL);
+    assertThat(standard.activeRuns().total()).isEqualTo(6);
+    assertThat(standard.activeRuns().items()).hasSize(4);
+    assertThat(dashboard(DashboardQuery.ALL.withActiveLimit(10)).activeRuns().items()).hasSize(6);
+    assertThat(dashboard(DashboardQuery.ALL.withActiveLimit(2)).activeRuns().items()).hasSize(2);
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> dashboard(DashboardQuery.ALL.withActiveLimit(1001)));
+    failsWith(ErrorCode.VALIDATION_FAILED, () -> dashboard(DashboardQuery.ALL.withActiveLimit(-1)));
+  }
+
   @Test
   void dashboardOfAnEmptyStoreIsEmptyAndHealthy() {
     DashboardPayload empty = dashboard(null);

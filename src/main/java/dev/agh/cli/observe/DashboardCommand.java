@@ -11,8 +11,12 @@ import picocli.CommandLine.Option;
 
 /** {@code agh dashboard} = {@code GET /api/observe/tasks/dashboard}. */
 @Command(name = "dashboard", description = "Counters, health, queue and active runs (GET /api/observe/tasks/dashboard).",
-    footer = {"", "Examples:", "  agh dashboard", "  agh dashboard --workspace api --channel review -o json"})
+    footer = {"", "Examples:", "  agh dashboard", "  agh dashboard --workspace api --channel review -o json",
+      "  agh dashboard --limit 50 -o jsonl    # every active run, one per line (up to 50)"})
 public final class DashboardCommand extends ApiCommand {
+  @Option(names = "--limit", paramLabel = "N", description = "Active runs to list (default 4, at most 1000).")
+  Integer limit;
+
   @Option(names = "--scope", description = "global or workspace.")
   String scope;
 
@@ -33,7 +37,7 @@ public final class DashboardCommand extends ApiCommand {
 
   @Override
   protected int run(Backend backend, Printer out) {
-    DashboardQuery query = new DashboardQuery(scope, workspace, ownerKind, ownerRef, channel, originKind);
+    DashboardQuery query = new DashboardQuery(scope, workspace, ownerKind, ownerRef, channel, originKind, limit);
     DashboardResponse response = backend.service().dashboard(backend.caller(), query);
     // -o jsonl: one active run per line, the dashboard's list; -o json has the whole dashboard.
     out.printList(response, response.dashboard().activeRuns().items(),
