@@ -82,7 +82,17 @@ final class Mutation {
       tx.runs().syncQueued(changed);
     }
     for (String dependent : tx.dependencies().dependents(id)) {
-      reconcile(lockTask(dependent), false, visited);
+      Task before = lockTask(dependent);
+      Task after = reconcile(before, false, visited);
+      if (before.status() != after.status()
+          && (before.status() == TaskStatus.BLOCKED || after.status() == TaskStatus.BLOCKED)) {
+        // A dependency finished (or reopened): the dependent's timeline says why its status moved.
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("from", before.status().wire());
+        payload.put("to", after.status().wire());
+        payload.put("dependency_task_id", id);
+        emit(dependent, null, after.status() == TaskStatus.BLOCKED ? "task.blocked" : "task.unblocked", payload);
+      }
     }
     return changed;
   }

@@ -558,6 +558,15 @@ abstract class ExecutionContract extends RunLifecycleFixture {
     runToCompletion(bRun.id());
     assertThat(taskOf(c.id()).status()).isEqualTo(TaskStatus.READY);
     assertThat(listIds(query().status("blocked"))).isEmpty();
+
+    // Each dependent's timeline says when and why it became ready.
+    assertThat(eventTypes(b.id())).contains("task.unblocked");
+    assertThat(eventTypes(c.id())).containsOnlyOnce("task.unblocked");
+    EventPayload unblocked = newestEvent(c.id(), "task.unblocked");
+    assertThat(unblocked.payload().path("from").asText()).isEqualTo("blocked");
+    assertThat(unblocked.payload().path("to").asText()).isEqualTo("ready");
+    assertThat(unblocked.payload().path("dependency_task_id").asText()).isEqualTo(b.id());
+    assertThat(eventTypes(a.id())).doesNotContain("task.unblocked");
   }
 
   @Test
