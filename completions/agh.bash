@@ -200,6 +200,7 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run fail" ];    then _picocli_agh_run; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run cancel" ];    then _picocli_agh_run; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} agent next" ];    then _picocli_agh_agent; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} agent start" ];    then _picocli_agh_agent; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} agent heartbeat" ];    then _picocli_agh_agent; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} agent complete" ];    then _picocli_agh_agent; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} agent fail" ];    then _picocli_agh_agent; return $?; fi
@@ -265,43 +266,45 @@ function _complete_agh() {
   local cmds42=(run fail)
   local cmds43=(run cancel)
   local cmds44=(agent next)
-  local cmds45=(agent heartbeat)
-  local cmds46=(agent complete)
-  local cmds47=(agent fail)
-  local cmds48=(agent release)
-  local cmds49=(session new)
-  local cmds50=(session list)
-  local cmds51=(session show)
-  local cmds52=(session stop)
-  local cmds53=(workspace add)
-  local cmds54=(workspace list)
-  local cmds55=(workspace remove)
-  local cmds56=(server status)
-  local cmds57=(server stop)
-  local cmds58=(bench cycle)
-  local cmds59=(bench stream)
-  local cmds60=(bench dashboard)
-  local cmds61=(bench waiters)
-  local cmds62=(bench cli)
+  local cmds45=(agent start)
+  local cmds46=(agent heartbeat)
+  local cmds47=(agent complete)
+  local cmds48=(agent fail)
+  local cmds49=(agent release)
+  local cmds50=(session new)
+  local cmds51=(session list)
+  local cmds52=(session show)
+  local cmds53=(session stop)
+  local cmds54=(workspace add)
+  local cmds55=(workspace list)
+  local cmds56=(workspace remove)
+  local cmds57=(server status)
+  local cmds58=(server stop)
+  local cmds59=(bench cycle)
+  local cmds60=(bench stream)
+  local cmds61=(bench dashboard)
+  local cmds62=(bench waiters)
+  local cmds63=(bench cli)
 
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_agh_bench_cli; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_bench_waiters; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_bench_stream; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_bench_cycle; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_server_stop; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_server_status; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_workspace_remove; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_workspace_list; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_workspace_add; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_session_stop; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_session_show; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_session_list; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_session_new; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_agent_release; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_fail; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_complete; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_agh_bench_cli; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_agh_bench_waiters; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_bench_stream; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_bench_cycle; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_server_stop; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_server_status; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_workspace_remove; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_workspace_list; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_workspace_add; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_session_stop; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_session_show; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_session_list; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_session_new; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_agent_release; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_agent_fail; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_complete; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_agent_start; return $?; fi
   if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_agent_next; return $?; fi
   if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_run_cancel; return $?; fi
   if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_run_fail; return $?; fi
@@ -493,7 +496,7 @@ function _picocli_agh_agent() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="next heartbeat complete fail release"
+  local commands="next start heartbeat complete fail release"
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -2742,6 +2745,51 @@ function _picocli_agh_agent_next() {
     '--capability')
       return
       ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `start` subcommand.
+function _picocli_agh_agent_start() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )

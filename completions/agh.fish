@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run list' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'bench cli' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run list' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent start' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'bench cli' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -599,6 +599,7 @@ complete -c agh -n '__agh_at run cancel' -s 'v' -l 'verbose' -d 'Print stack tra
 
 # agh agent
 complete -c agh -n '__agh_at agent' -a 'next' -d 'Claim the next run for this agent session (POST /api/agent/tasks/claim-next).'
+complete -c agh -n '__agh_at agent' -a 'start' -d 'Say you are working on a claimed run: it becomes running, its task in progress (POST /api/agent/tasks/{run_id}/start).'
 complete -c agh -n '__agh_at agent' -a 'heartbeat' -d 'Extend the lease on a claimed run (POST /api/agent/tasks/{run_id}/heartbeat).'
 complete -c agh -n '__agh_at agent' -a 'complete' -d 'Complete a claimed run (POST /api/agent/tasks/{run_id}/complete).'
 complete -c agh -n '__agh_at agent' -a 'fail' -d 'Fail a claimed run (POST /api/agent/tasks/{run_id}/fail).'
@@ -633,6 +634,19 @@ complete -c agh -n '__agh_at agent next' -l 'session' -r -d 'Act as this agent s
 complete -c agh -n '__agh_at agent next' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at agent next' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at agent next' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh agent start
+complete -c agh -n '__agh_at agent start' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at agent start' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at agent start' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at agent start' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at agent start' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at agent start' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at agent start' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at agent start' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at agent start' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at agent start' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at agent start' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh agent heartbeat
 complete -c agh -n '__agh_at agent heartbeat' -l 'lease' -r -d 'New lease length from now, in seconds (default 300).'

@@ -37,6 +37,7 @@ public enum Operation {
   CANCEL_TASK_RUN("cancelTaskRun", "POST", "/api/task-runs/{id}/cancel", Access.OPERATOR),
   CLAIM_NEXT_AGENT_TASK("claimNextAgentTask", "POST", "/api/agent/tasks/claim-next", Access.AGENT),
   HEARTBEAT_AGENT_TASK_RUN("heartbeatAgentTaskRun", "POST", "/api/agent/tasks/{run_id}/heartbeat", Access.AGENT),
+  START_AGENT_TASK_RUN("startAgentTaskRun", "POST", "/api/agent/tasks/{run_id}/start", Access.AGENT),
   COMPLETE_AGENT_TASK_RUN("completeAgentTaskRun", "POST", "/api/agent/tasks/{run_id}/complete", Access.AGENT),
   FAIL_AGENT_TASK_RUN("failAgentTaskRun", "POST", "/api/agent/tasks/{run_id}/fail", Access.AGENT),
   RELEASE_AGENT_TASK_RUN("releaseAgentTaskRun", "POST", "/api/agent/tasks/{run_id}/release", Access.AGENT),

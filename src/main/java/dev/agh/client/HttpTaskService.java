@@ -243,6 +243,12 @@ public final class HttpTaskService implements TaskService {
   }
 
   @Override
+  public LeaseResponse startLease(Caller caller, String runId) {
+    return transport.call(Operation.START_AGENT_TASK_RUN, path(Operation.START_AGENT_TASK_RUN, runId), null,
+        java.util.Map.of(), LeaseResponse.class);
+  }
+
+  @Override
   public LeaseResponse completeLease(Caller caller, String runId, CompleteRun request) {
     return transport.call(Operation.COMPLETE_AGENT_TASK_RUN, path(Operation.COMPLETE_AGENT_TASK_RUN, runId), null, orEmpty(request), LeaseResponse.class);
   }

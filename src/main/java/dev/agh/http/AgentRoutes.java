@@ -42,6 +42,8 @@ final class AgentRoutes {
     });
     Routes.on(app, Operation.HEARTBEAT_AGENT_TASK_RUN, ctx ->
         json(ctx, 200, service.heartbeat(caller(ctx), ctx.pathParam("run_id"), Exchange.body(ctx, Heartbeat.class))));
+    Routes.on(app, Operation.START_AGENT_TASK_RUN, ctx ->
+        json(ctx, 200, service.startLease(caller(ctx), ctx.pathParam("run_id"))));
     Routes.on(app, Operation.COMPLETE_AGENT_TASK_RUN, ctx ->
         json(ctx, 200, service.completeLease(caller(ctx), ctx.pathParam("run_id"), Exchange.body(ctx, CompleteRun.class))));
     Routes.on(app, Operation.FAIL_AGENT_TASK_RUN, ctx ->

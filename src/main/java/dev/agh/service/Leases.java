@@ -138,6 +138,19 @@ final class Leases {
     return lease(m, extended, task);
   }
 
+  /** The holder is working on it: claimed becomes running (so its task is in progress); running stays. */
+  static LeasePayload start(Mutation m, String runId) {
+    Run run = held(m, runId);
+    if (run.status() == RunStatus.RUNNING) {
+      return lease(m, run, m.lockTask(run.taskId()));
+    }
+    Run running = run.started(m.now);
+    Task task = write(m, run, running);
+    m.emit(run.taskId(), runId, "task.run_started", payload("status", "running", "task_status", task.status(),
+        "session_id", running.sessionId(), "claim_token_hash", run.claimTokenHash()));
+    return lease(m, running, task);
+  }
+
   static LeasePayload complete(Mutation m, String runId, String resultJson) {
     Run run = held(m, runId);
     Run done = run.ended(RunStatus.COMPLETED, null, resultJson, m.now);

@@ -291,6 +291,11 @@ public final class LocalTaskService implements TaskService {
   }
 
   @Override
+  public LeaseResponse startLease(Caller caller, String runId) {
+    return new LeaseResponse(write(caller, "agent.task.start", m -> Leases.start(m, runId)));
+  }
+
+  @Override
   public LeaseResponse completeLease(Caller caller, String runId, CompleteRun request) {
     String result = RunPayloads.checked("result", request == null ? null : request.result(), Limits.MAX_PAYLOAD_BYTES);
     return new LeaseResponse(write(caller, "agent.task.complete", m -> Leases.complete(m, runId, result)));

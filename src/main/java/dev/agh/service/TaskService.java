@@ -112,6 +112,12 @@ public interface TaskService extends AutoCloseable {
 
   LeaseResponse heartbeat(Caller caller, String runId, Heartbeat request);
 
+  /**
+   * {@code POST /api/agent/tasks/{run_id}/start} (agh extension): the agent holding the lease says it is working
+   * on the run; claimed becomes running (its task in progress). Running already: nothing changes.
+   */
+  LeaseResponse startLease(Caller caller, String runId);
+
   LeaseResponse completeLease(Caller caller, String runId, CompleteRun request);
 
   LeaseResponse failLease(Caller caller, String runId, FailRun request);

@@ -154,6 +154,7 @@ public final class Worker {
     if (stopping) {
       command.stop(STOP_GRACE_MILLIS);
     }
+    markRunning(runId);
     int exit;
     try (LeaseKeeper lease = new LeaseKeeper(service, agent, runId, options.leaseSeconds(), options.heartbeatEvery(),
         reason -> {
@@ -190,6 +191,16 @@ public final class Worker {
     }
     String error = "command exited with status " + code + (errors.isEmpty() ? "" : ": " + lastLines(errors));
     return report(claim, code, started, () -> fail(runId, error, metadata), error);
+  }
+
+  /** The command started: the run is running and its task in progress, as the dashboard should say. */
+  private void markRunning(String runId) {
+    try {
+      service.startLease(agent, runId);
+    } catch (AghException e) {
+      // Lost meanwhile (the lease keeper will say so) or a server that is away: the command runs either way.
+      log.accept("could not mark " + runId + " running: " + e.getMessage());
+    }
   }
 
   private void fail(String runId, String error, JsonNode metadata) {

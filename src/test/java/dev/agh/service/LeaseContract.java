@@ -30,6 +30,34 @@ abstract class LeaseContract extends OperatorRunContract {
 
   // ---- what claim-next returns ----------------------------------------------------------------
 
+  /**
+   * {@code POST /api/agent/tasks/{run_id}/start} (agh extension): a claimed run alone does not make its task in
+   * progress (reference semantics); the agent says when it works on it, and then it is.
+   */
+  @Test
+  void anAgentStartsItsClaimedRunAndItsTaskIsInProgress() {
+    TaskPayload task = createGlobal("Task");
+    enqueue(task.id());
+    Agent agent = agent("starter");
+    String runId = agent.claimOne().run().id();
+    assertThat(taskOf(task.id()).status()).as("claimed only").isEqualTo(TaskStatus.READY);
+
+    Agent other = agent("other");
+    failsWith(ErrorCode.NO_ACTIVE_LEASE, () -> other.service.startLease(other.caller, runId));
+
+    LeasePayload started = agent.service.startLease(agent.caller, runId).lease();
+    assertThat(started.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(taskOf(task.id()).status()).isEqualTo(TaskStatus.IN_PROGRESS);
+    assertThat(run(runId).startedAt()).isNotNull();
+    assertThat(agent.service.startLease(agent.caller, runId).lease().status()).as("again: no change")
+        .isEqualTo(RunStatus.RUNNING);
+    assertThat(runEventTypes(task.id(), runId)).containsExactly("task.run_enqueued", "task.run_claimed",
+        "task.run_started");
+
+    assertThat(agent.complete(runId).status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(taskOf(task.id()).status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
   @Test
   void claimsAQueuedRunUnderAFencedLease() {
     TaskPayload task = createGlobal("Task");

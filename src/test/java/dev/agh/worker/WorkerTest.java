@@ -120,7 +120,7 @@ class WorkerTest {
         throw new IllegalStateException(e);
       }
     });
-    RunPayload run = awaitStatus(task, RunStatus.CLAIMED);
+    RunPayload run = awaitStatus(task, RunStatus.RUNNING);
     long canceledAt = System.nanoTime();
     service.cancelRun(OPERATOR, run.id(), new Cancel("not needed", null));
 
@@ -142,7 +142,7 @@ class WorkerTest {
         throw new IllegalStateException(e);
       }
     });
-    awaitStatus(task, RunStatus.CLAIMED);
+    awaitStatus(task, RunStatus.RUNNING);
     worker.stop();
     running.get(30, TimeUnit.SECONDS);
     assertThat(onlyRun(task).status()).isEqualTo(RunStatus.QUEUED);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:", "  agh agent next --session sess-4be1... --wait --timeout 60s",
         "  agh agent heartbeat run-0a1b2c3d4e5f6a7b --session sess-4be1... --lease 600",
         "  agh agent complete run-0a1b2c3d4e5f6a7b --session sess-4be1... --result '{\"pr\": 42}'"},
-    subcommands = {AgentCommands.Next.class, AgentCommands.HeartbeatCommand.class, AgentCommands.Complete.class,
+    subcommands = {AgentCommands.Next.class, AgentCommands.StartCommand.class, AgentCommands.HeartbeatCommand.class,
+        AgentCommands.Complete.class,
         AgentCommands.Fail.class, AgentCommands.ReleaseCommand.class})
 public final class AgentCommands {
   /** {@code agh agent next} = {@code POST /api/agent/tasks/claim-next}; exit 8 when there is no work. */
@@ -101,6 +102,17 @@ public final class AgentCommands {
     @Override
     LeaseResponse call(Backend b) {
       return b.service().heartbeat(b.caller(), runId, new Heartbeat(leaseSeconds));
+    }
+  }
+
+  /** {@code agh agent start} = {@code POST /api/agent/tasks/{run_id}/start} (agh extension). */
+  @Command(name = "start", description = "Say you are working on a claimed run: it becomes running, its task in progress "
+      + "(POST /api/agent/tasks/{run_id}/start).",
+      footer = {"", "Examples:", "  agh agent start run-0a1b2c3d4e5f6a7b --session sess-4be1..."})
+  static final class StartCommand extends OnLease {
+    @Override
+    LeaseResponse call(Backend b) {
+      return b.service().startLease(b.caller(), runId);
     }
   }
 
