@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code agh worker} stopped the way a user stops it, through the built launcher: Ctrl-C in its terminal
  * reaches the worker and the command it runs at once (the terminal signals the whole process group). The run
- * it held goes back to the queue without using an attempt, and its session is stopped.
+ * it held goes back to the queue without using an attempt, and its session is stopped. A mistyped command
+ * is refused before anything is claimed.
  */
 class WorkerIT {
   @TempDir Path home;
@@ -52,6 +53,22 @@ class WorkerIT {
         .path("session_id").asText();
     JsonNode claim = agh.run("-o", "json", "agent", "next", "--session", other).ok().json().path("claim");
     assertThat(claim.path("run").path("attempt").asInt()).as("the attempt was not used").isEqualTo(1);
+  }
+
+  /** The typo, as a user types it: refused with exit 2 before anything is claimed. */
+  @Test
+  @Timeout(300)
+  void aMistypedCommandIsRefusedBeforeTheQueueIsTouched() throws Exception {
+    agh = new Launcher(home, Map.of());
+    String task = agh.run("-o", "json", "task", "create", "--title", "summarise").ok().json().path("task").path("id")
+        .asText();
+    agh.run("task", "start", task).ok();
+    Launcher.Result typo = agh.run("worker", "--exit-when-idle", "--", "./sumarize.sh");
+    assertThat(typo.code()).as("%s", typo).isEqualTo(2);
+    assertThat(typo.err()).contains("cannot run the command: no such file: ./sumarize.sh");
+    JsonNode run = runs(task).get(0);
+    assertThat(run.path("status").asText()).isEqualTo("queued");
+    assertThat(run.path("attempt").asInt()).isEqualTo(1);
   }
 
   private JsonNode runs(String task) throws Exception {
