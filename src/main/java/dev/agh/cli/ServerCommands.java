@@ -1,6 +1,6 @@
 package dev.agh.cli;
 
-import dev.agh.app.Backends;
+import dev.agh.app.LocalServer;
 import dev.agh.app.DataDirectory;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
@@ -94,7 +94,6 @@ public final class ServerCommands {
   }
 
   private static Optional<String> live(DataDirectory dir) {
-    String url = dir.publishedServer();
-    return url != null && Backends.reachable(url) ? Optional.of(url) : Optional.empty();
+    return Optional.ofNullable(LocalServer.live(dir));
   }
 }

@@ -104,4 +104,13 @@ final class Launcher {
   void stopServer() throws IOException, InterruptedException {
     run("server", "stop", "--timeout", "60s");
   }
+
+  /** Waits (polling every 100 ms) until {@code condition} holds; fails after {@code seconds}. */
+  static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within %d s", seconds).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
 }

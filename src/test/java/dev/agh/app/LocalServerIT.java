@@ -93,7 +93,7 @@ class LocalServerIT {
       watch.destroy();
       watch.waitFor(30, TimeUnit.SECONDS);
     }
-    waitFor(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), 30);
+    Launcher.waitFor(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), 30);
     assertThat(home.resolve("server.url")).doesNotExist();
     assertThat(agh.run("server", "status").code()).isEqualTo(7);
     assertThat(agh.run("-o", "json", "task", "show", task).ok().json().path("task").path("task").path("title")
@@ -108,7 +108,7 @@ class LocalServerIT {
     agh.run("task", "create", "--title", "kept").ok();
     long pid = serverPid();
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    waitFor(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), 30);
+    Launcher.waitFor(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), 30);
     assertThat(home.resolve("server.url")).as("left behind by the killed server").exists();
 
     JsonNode tasks = agh.run("-o", "json", "task", "list").ok().json().path("tasks");
@@ -129,7 +129,7 @@ class LocalServerIT {
         .asText();
     String gone = session();
     Process waiting = agh.start("agent", "next", "--session", gone, "--wait", "--timeout", "120s");
-    waitFor(() -> connected(waiting.pid()), 30); // its claim went out and waits at the server
+    Launcher.waitFor(() -> connected(waiting.pid()), 30); // its claim went out and waits at the server
     Thread.sleep(300);
     ProcessHandle.of(waiting.pid()).ifPresent(p -> signal(p.pid(), "INT"));
     if (!waiting.waitFor(10, TimeUnit.SECONDS)) {
@@ -170,7 +170,7 @@ class LocalServerIT {
     launcher(Map.of());
     Process serve = agh.start("serve", "--port", "0");
     try {
-      waitFor(() -> status() == 0, 60);
+      Launcher.waitFor(() -> status() == 0, 60);
       quickStart();
       assertThat(Files.exists(home.resolve("serve.log"))).as("no server started in the background").isFalse();
     } finally {
@@ -208,7 +208,7 @@ class LocalServerIT {
           + "else echo \"fail $?\"; fi; done", output));
     }
     if (midway != null) {
-      waitFor(() -> succeeded(outputs) >= count * each / 5, 300);
+      Launcher.waitFor(() -> succeeded(outputs) >= count * each / 5, 300);
       midway.getAsBoolean();
     }
     for (Process process : processes) {
@@ -290,14 +290,6 @@ class LocalServerIT {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within %d s", seconds).isLessThan(deadline);
-      Thread.sleep(100);
     }
   }
 }

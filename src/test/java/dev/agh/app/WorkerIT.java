@@ -35,7 +35,7 @@ class WorkerIT {
     agh.run("task", "start", task).ok();
     // setsid: a process group of its own, as a shell gives a foreground job, so the "terminal" can signal it all.
     Process worker = agh.startInOwnGroup("worker", "--", "sh", "-c", "sleep 120");
-    waitFor(() -> "claimed".equals(runStatus(task)) || "running".equals(runStatus(task)), 60);
+    Launcher.waitFor(() -> "claimed".equals(runStatus(task)) || "running".equals(runStatus(task)), 60);
 
     signalGroup(worker.pid(), "INT");
     if (!worker.waitFor(15, TimeUnit.SECONDS)) {
@@ -86,13 +86,5 @@ class WorkerIT {
   /** Signals the process group led by {@code pid} (the launcher started with setsid). */
   private static void signalGroup(long pid, String signal) throws Exception {
     new ProcessBuilder("kill", "-" + signal, "--", "-" + pid).inheritIO().start().waitFor();
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within %d s", seconds).isLessThan(deadline);
-      Thread.sleep(100);
-    }
   }
 }
