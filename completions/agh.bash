@@ -181,6 +181,8 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task start" ];    then _picocli_agh_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task approve" ];    then _picocli_agh_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task reject" ];    then _picocli_agh_task; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task pause" ];    then _picocli_agh_task; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task resume" ];    then _picocli_agh_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task cancel" ];    then _picocli_agh_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task enqueue" ];    then _picocli_agh_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task runs" ];    then _picocli_agh_task; return $?; fi
@@ -247,83 +249,87 @@ function _complete_agh() {
   local cmds23=(task start)
   local cmds24=(task approve)
   local cmds25=(task reject)
-  local cmds26=(task cancel)
-  local cmds27=(task enqueue)
-  local cmds28=(task runs)
-  local cmds29=(task timeline)
-  local cmds30=(task tree)
-  local cmds31=(task watch)
-  local cmds32=(task read)
-  local cmds33=(task dismiss)
-  local cmds34=(task archive)
-  local cmds35=(task next)
-  local cmds36=(run list)
-  local cmds37=(run show)
-  local cmds38=(run claim)
-  local cmds39=(run start)
-  local cmds40=(run attach)
-  local cmds41=(run complete)
-  local cmds42=(run fail)
-  local cmds43=(run cancel)
-  local cmds44=(agent next)
-  local cmds45=(agent start)
-  local cmds46=(agent heartbeat)
-  local cmds47=(agent complete)
-  local cmds48=(agent fail)
-  local cmds49=(agent release)
-  local cmds50=(session new)
-  local cmds51=(session list)
-  local cmds52=(session show)
-  local cmds53=(session stop)
-  local cmds54=(workspace add)
-  local cmds55=(workspace list)
-  local cmds56=(workspace remove)
-  local cmds57=(server status)
-  local cmds58=(server stop)
-  local cmds59=(bench cycle)
-  local cmds60=(bench stream)
-  local cmds61=(bench dashboard)
-  local cmds62=(bench waiters)
-  local cmds63=(bench cli)
+  local cmds26=(task pause)
+  local cmds27=(task resume)
+  local cmds28=(task cancel)
+  local cmds29=(task enqueue)
+  local cmds30=(task runs)
+  local cmds31=(task timeline)
+  local cmds32=(task tree)
+  local cmds33=(task watch)
+  local cmds34=(task read)
+  local cmds35=(task dismiss)
+  local cmds36=(task archive)
+  local cmds37=(task next)
+  local cmds38=(run list)
+  local cmds39=(run show)
+  local cmds40=(run claim)
+  local cmds41=(run start)
+  local cmds42=(run attach)
+  local cmds43=(run complete)
+  local cmds44=(run fail)
+  local cmds45=(run cancel)
+  local cmds46=(agent next)
+  local cmds47=(agent start)
+  local cmds48=(agent heartbeat)
+  local cmds49=(agent complete)
+  local cmds50=(agent fail)
+  local cmds51=(agent release)
+  local cmds52=(session new)
+  local cmds53=(session list)
+  local cmds54=(session show)
+  local cmds55=(session stop)
+  local cmds56=(workspace add)
+  local cmds57=(workspace list)
+  local cmds58=(workspace remove)
+  local cmds59=(server status)
+  local cmds60=(server stop)
+  local cmds61=(bench cycle)
+  local cmds62=(bench stream)
+  local cmds63=(bench dashboard)
+  local cmds64=(bench waiters)
+  local cmds65=(bench cli)
 
-  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_agh_bench_cli; return $?; fi
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_agh_bench_waiters; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_bench_stream; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_bench_cycle; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_server_stop; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_server_status; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_workspace_remove; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_workspace_list; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_workspace_add; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_session_stop; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_session_show; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_session_list; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_session_new; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_agent_release; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_agent_fail; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_complete; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_agent_start; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_agent_next; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_run_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_run_fail; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_agh_run_complete; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_agh_run_attach; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_agh_run_start; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_agh_run_claim; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_agh_run_show; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_agh_run_list; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_agh_task_next; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_agh_task_archive; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_agh_task_dismiss; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_agh_task_read; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_agh_task_watch; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_agh_task_tree; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_agh_task_timeline; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_agh_task_runs; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_agh_task_enqueue; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_agh_task_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_agh_bench_cli; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_agh_bench_waiters; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_agh_bench_stream; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_bench_cycle; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_server_stop; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_server_status; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_workspace_remove; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_workspace_list; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_workspace_add; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_session_stop; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_session_show; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_session_list; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_session_new; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_agent_release; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_agent_fail; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_agent_complete; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_start; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_next; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_run_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_run_fail; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_run_complete; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_run_attach; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_agh_run_start; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_agh_run_claim; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_agh_run_show; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_agh_run_list; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_agh_task_next; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_agh_task_archive; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_agh_task_dismiss; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_agh_task_read; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_agh_task_watch; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_agh_task_tree; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_agh_task_timeline; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_agh_task_runs; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_agh_task_enqueue; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_agh_task_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_agh_task_resume; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_agh_task_pause; return $?; fi
   if CompWordsContainsArray "${cmds25[@]}"; then _picocli_agh_task_reject; return $?; fi
   if CompWordsContainsArray "${cmds24[@]}"; then _picocli_agh_task_approve; return $?; fi
   if CompWordsContainsArray "${cmds23[@]}"; then _picocli_agh_task_start; return $?; fi
@@ -406,7 +412,7 @@ function _picocli_agh_task() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="create list show update delete child depend undepend publish start approve reject cancel enqueue runs timeline tree watch read dismiss archive next"
+  local commands="create list show update delete child depend undepend publish start approve reject pause resume cancel enqueue runs timeline tree watch read dismiss archive next"
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -765,7 +771,7 @@ function _picocli_agh_serve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--bind' '--port' '--auth' '--idle-exit' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--bind' '--port' '--auth' '--idle-exit' '--default-retry' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -781,6 +787,9 @@ function _picocli_agh_serve() {
       return
       ;;
     '--idle-exit')
+      return
+      ;;
+    '--default-retry')
       return
       ;;
     '-o'|'--output')
@@ -867,7 +876,7 @@ function _picocli_agh_worker() {
 
   local commands=""
   local flag_opts="'--exit-when-idle' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--agent' '--workspace' '--channel' '--capability' '--priority-min' '--lease' '--wait-timeout' '--max-runs' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--agent' '--workspace' '--channel' '--capability' '--priority-min' '--lease' '--wait-timeout' '--max-runs' '--no-retry-exit' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -895,6 +904,9 @@ function _picocli_agh_worker() {
       return
       ;;
     '--max-runs')
+      return
+      ;;
+    '--no-retry-exit')
       return
       ;;
     '-o'|'--output')
@@ -1122,7 +1134,7 @@ function _picocli_agh_task_create() {
 
   local commands=""
   local flag_opts="'--draft' '--auto-enqueue' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1162,6 +1174,18 @@ function _picocli_agh_task_create() {
       return
       ;;
     '--id')
+      return
+      ;;
+    '--retry')
+      return
+      ;;
+    '--retry-base')
+      return
+      ;;
+    '--retry-max')
+      return
+      ;;
+    '--retry-jitter')
       return
       ;;
     '-o'|'--output')
@@ -1328,8 +1352,8 @@ function _picocli_agh_task_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--clear-owner' '--auto-enqueue' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--title' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local flag_opts="'--clear-owner' '--auto-enqueue' '--clear-retry' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--title' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--channel' '--metadata' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1357,6 +1381,18 @@ function _picocli_agh_task_update() {
       return
       ;;
     '--metadata')
+      return
+      ;;
+    '--retry')
+      return
+      ;;
+    '--retry-base')
+      return
+      ;;
+    '--retry-max')
+      return
+      ;;
+    '--retry-jitter')
       return
       ;;
     '-o'|'--output')
@@ -1443,7 +1479,7 @@ function _picocli_agh_task_child() {
 
   local commands=""
   local flag_opts="'--draft' '--auto-enqueue' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1483,6 +1519,18 @@ function _picocli_agh_task_child() {
       return
       ;;
     '--id')
+      return
+      ;;
+    '--retry')
+      return
+      ;;
+    '--retry-base')
+      return
+      ;;
+    '--retry-max')
+      return
+      ;;
+    '--retry-jitter')
       return
       ;;
     '-o'|'--output')
@@ -1620,7 +1668,7 @@ function _picocli_agh_task_publish() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--idempotency-key' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--idempotency-key' '--channel' '--metadata' '--in' '--at' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1633,6 +1681,12 @@ function _picocli_agh_task_publish() {
       return
       ;;
     '--metadata')
+      return
+      ;;
+    '--in')
+      return
+      ;;
+    '--at')
       return
       ;;
     '-o'|'--output')
@@ -1674,7 +1728,7 @@ function _picocli_agh_task_start() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--idempotency-key' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--idempotency-key' '--channel' '--metadata' '--in' '--at' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1687,6 +1741,12 @@ function _picocli_agh_task_start() {
       return
       ;;
     '--metadata')
+      return
+      ;;
+    '--in')
+      return
+      ;;
+    '--at')
       return
       ;;
     '-o'|'--output')
@@ -1728,7 +1788,7 @@ function _picocli_agh_task_approve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--idempotency-key' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--idempotency-key' '--channel' '--metadata' '--in' '--at' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1741,6 +1801,12 @@ function _picocli_agh_task_approve() {
       return
       ;;
     '--metadata')
+      return
+      ;;
+    '--in')
+      return
+      ;;
+    '--at')
       return
       ;;
     '-o'|'--output')
@@ -1788,6 +1854,102 @@ function _picocli_agh_task_reject() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pause` subcommand.
+function _picocli_agh_task_pause() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--reason' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--reason')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `resume` subcommand.
+function _picocli_agh_task_resume() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--reason' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--reason')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1878,7 +2040,7 @@ function _picocli_agh_task_enqueue() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--idempotency-key' '--channel' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--idempotency-key' '--channel' '--metadata' '--in' '--at' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1891,6 +2053,12 @@ function _picocli_agh_task_enqueue() {
       return
       ;;
     '--metadata')
+      return
+      ;;
+    '--in')
+      return
+      ;;
+    '--at')
       return
       ;;
     '-o'|'--output')
@@ -2924,7 +3092,7 @@ function _picocli_agh_agent_fail() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--no-retry' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--error' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 

@@ -18,6 +18,8 @@ public enum Operation {
   START_TASK("startTask", "POST", "/api/tasks/{id}/start", Access.OPERATOR),
   APPROVE_TASK("approveTask", "POST", "/api/tasks/{id}/approve", Access.OPERATOR),
   REJECT_TASK("rejectTask", "POST", "/api/tasks/{id}/reject", Access.OPERATOR),
+  PAUSE_TASK("pauseTask", "POST", "/api/tasks/{id}/pause", Access.OPERATOR),
+  RESUME_TASK("resumeTask", "POST", "/api/tasks/{id}/resume", Access.OPERATOR),
   CANCEL_TASK("cancelTask", "POST", "/api/tasks/{id}/cancel", Access.OPERATOR),
   ENQUEUE_TASK_RUN("enqueueTaskRun", "POST", "/api/tasks/{id}/runs", Access.OPERATOR),
   LIST_TASK_RUNS("listTaskRuns", "GET", "/api/tasks/{id}/runs", Access.READ),

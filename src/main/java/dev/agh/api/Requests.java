@@ -27,7 +27,22 @@ public final class Requests {
       Boolean draft,
       String approvalPolicy,
       OwnerInput owner,
-      JsonNode metadata) {}
+      JsonNode metadata,
+      RetryPolicyInput retryPolicy) {
+
+    public CreateTask(String id, String identifier, String scope, String workspace, String networkChannel, String title,
+        String description, String priority, Integer maxAttempts, Boolean autoEnqueueOnReady, Boolean draft,
+        String approvalPolicy, OwnerInput owner, JsonNode metadata) {
+      this(id, identifier, scope, workspace, networkChannel, title, description, priority, maxAttempts,
+          autoEnqueueOnReady, draft, approvalPolicy, owner, metadata, null);
+    }
+  }
+
+  /**
+   * {@code retry_policy} as sent (agh extension): {@code strategy} none, fixed or exponential; unset delays and
+   * jitter take the defaults of {@link dev.agh.domain.RetryPolicy}.
+   */
+  public record RetryPolicyInput(String strategy, Long baseDelaySeconds, Long maxDelaySeconds, Double jitter) {}
 
   /** Body of {@code PATCH /api/tasks/{id}}; absent (or null) fields stay as they are. */
   public record UpdateTask(
@@ -40,7 +55,16 @@ public final class Requests {
       JsonNode metadata,
       String networkChannel,
       OwnerInput owner,
-      Boolean clearOwner) {}
+      Boolean clearOwner,
+      RetryPolicyInput retryPolicy,
+      Boolean clearRetryPolicy) {
+
+    public UpdateTask(String title, String description, String priority, Integer maxAttempts, Boolean autoEnqueueOnReady,
+        String approvalPolicy, JsonNode metadata, String networkChannel, OwnerInput owner, Boolean clearOwner) {
+      this(title, description, priority, maxAttempts, autoEnqueueOnReady, approvalPolicy, metadata, networkChannel, owner,
+          clearOwner, null, null);
+    }
+  }
 
   /** Body of {@code POST /api/tasks/{id}/dependencies}. */
   public record AddDependency(String dependsOnTaskId, String kind) {}
@@ -117,8 +141,20 @@ public final class Requests {
   /** Body of the workspace registration (agh extension). */
   public record AddWorkspace(String path, String name) {}
 
-  /** Body of publish, start, approve and enqueue: how to make the run. */
-  public record ExecuteTask(String idempotencyKey, String networkChannel, JsonNode metadata) {}
+  /**
+   * Body of publish, start, approve and enqueue: how to make the run. {@code not_before} (an RFC 3339 time) or
+   * {@code delay_seconds} (agh extensions, at most one of them) keep the run from being claimed before then.
+   */
+  public record ExecuteTask(String idempotencyKey, String networkChannel, JsonNode metadata, String notBefore,
+      Long delaySeconds) {
+
+    public ExecuteTask(String idempotencyKey, String networkChannel, JsonNode metadata) {
+      this(idempotencyKey, networkChannel, metadata, null, null);
+    }
+  }
+
+  /** Body of {@code POST /api/tasks/{id}/pause} and {@code /resume} (agh extensions). */
+  public record Pause(String reason) {}
 
   /** Body of {@code POST /api/tasks/{id}/cancel} and {@code POST /api/task-runs/{id}/cancel}. */
   public record Cancel(String reason, JsonNode metadata) {}
@@ -132,8 +168,16 @@ public final class Requests {
   /** Body of a completion (operator or agent). */
   public record CompleteRun(JsonNode result) {}
 
-  /** Body of a failure (operator or agent). */
-  public record FailRun(String error, JsonNode metadata) {}
+  /**
+   * Body of a failure (operator or agent). {@code retryable: false} (agh extension) says that trying again cannot
+   * help: the task's retry policy does not queue another attempt.
+   */
+  public record FailRun(String error, JsonNode metadata, Boolean retryable) {
+
+    public FailRun(String error, JsonNode metadata) {
+      this(error, metadata, null);
+    }
+  }
 
   /**
    * Body of {@code POST /api/agent/tasks/claim-next}. {@code wait_timeout_seconds} is an agh

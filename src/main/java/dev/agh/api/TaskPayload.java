@@ -12,7 +12,10 @@ import dev.agh.domain.Task;
 import dev.agh.domain.TaskStatus;
 import java.time.Instant;
 
-/** A task on the wire ({@code TaskPayload}); false flags and empty strings are omitted. */
+/**
+ * A task on the wire ({@code TaskPayload}); false flags and empty strings are omitted. {@code retry_policy} (the
+ * task's own; absent means the server's default), {@code paused} and {@code paused_at} are agh extensions.
+ */
 public record TaskPayload(
     String id,
     String identifier,
@@ -37,7 +40,10 @@ public record TaskPayload(
     Instant createdAt,
     Instant updatedAt,
     Instant closedAt,
-    JsonNode metadata) {
+    JsonNode metadata,
+    RetryPolicyPayload retryPolicy,
+    Boolean paused,
+    Instant pausedAt) {
 
   public static TaskPayload of(Task t) {
     return new TaskPayload(t.id(), t.identifier(), t.scope(), t.workspaceId(), t.parentTaskId(),
@@ -45,6 +51,7 @@ public record TaskPayload(
         t.autoEnqueueOnReady() ? Boolean.TRUE : null, t.status(), t.approvalPolicy(), t.approvalState(),
         t.status() == TaskStatus.DRAFT ? Boolean.TRUE : null, t.owner(), t.currentRunId(),
         t.latestEventSeq(), t.createdBy(), t.origin(), t.createdAt(), t.updatedAt(), t.closedAt(),
-        t.metadataJson() == null ? null : Json.readTree(t.metadataJson(), "metadata"));
+        t.metadataJson() == null ? null : Json.readTree(t.metadataJson(), "metadata"), RetryPolicyPayload.of(t.retryPolicy()),
+        t.paused() ? Boolean.TRUE : null, t.pausedAt());
   }
 }

@@ -40,7 +40,10 @@ public record TaskSummaryPayload(
     Integer dependencyCount,
     List<DependencyPayload> dependencies,
     RunSummaryPayload activeRun,
-    Instant lastActivityAt) {
+    Instant lastActivityAt,
+    RetryPolicyPayload retryPolicy,
+    Boolean paused,
+    Instant pausedAt) {
 
   public static TaskSummaryPayload of(Task t, List<DependencyPayload> dependencies, RunSummaryPayload activeRun) {
     return new TaskSummaryPayload(t.id(), t.identifier(), t.scope(), t.workspaceId(), t.parentTaskId(),
@@ -49,6 +52,7 @@ public record TaskSummaryPayload(
         t.owner(), t.currentRunId(), t.latestEventSeq(), t.createdBy(), t.origin(), t.createdAt(),
         t.updatedAt(), t.closedAt(), t.childCount() == 0 ? null : t.childCount(),
         t.dependencyCount() == 0 ? null : t.dependencyCount(),
-        dependencies == null || dependencies.isEmpty() ? null : dependencies, activeRun, t.lastActivityAt());
+        dependencies == null || dependencies.isEmpty() ? null : dependencies, activeRun, t.lastActivityAt(),
+        RetryPolicyPayload.of(t.retryPolicy()), t.paused() ? Boolean.TRUE : null, t.pausedAt());
   }
 }

@@ -7,6 +7,7 @@ import dev.agh.http.Activity;
 import dev.agh.http.HttpServer;
 import dev.agh.service.Authenticator;
 import dev.agh.service.Caller;
+import dev.agh.domain.RetryPolicy;
 import dev.agh.service.LocalTaskService;
 import dev.agh.store.jdbi.JdbiTaskStore;
 import java.net.InetAddress;
@@ -61,6 +62,12 @@ public final class Server implements AutoCloseable {
    *     in flight until they end), or null to serve until stopped
    */
   public static Server start(AppConfig config, String bind, int port, AuthMode auth, Duration idleExit) {
+    return start(config, bind, port, auth, idleExit, RetryPolicy.NONE);
+  }
+
+  /** Like {@link #start(AppConfig, String, int, AuthMode, Duration)}, with the retry policy of tasks without one. */
+  public static Server start(AppConfig config, String bind, int port, AuthMode auth, Duration idleExit,
+      RetryPolicy defaultRetry) {
     if (auth == AuthMode.NONE && !isLoopback(bind)) {
       throw AghException.invalid("--auth none is only allowed on a loopback address, not " + bind);
     }
@@ -79,6 +86,7 @@ public final class Server implements AutoCloseable {
       dir.restrictStoreFiles();
     }
     LocalTaskService service = new LocalTaskService(store, Clock.systemUTC());
+    service.setDefaultRetryPolicy(defaultRetry);
     Caller operator = Caller.human(config.user(), OriginKind.HTTP);
     // Session tokens work in both modes: agents must be told apart even when people need no token.
     Authenticator authenticator = token -> {

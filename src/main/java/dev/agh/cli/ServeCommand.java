@@ -31,6 +31,11 @@ public final class ServeCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}; AGH_IDLE_EXIT). The server a command starts by itself uses 15m.")
   String idleExit;
 
+  @Option(names = "--default-retry", defaultValue = "${env:AGH_DEFAULT_RETRY:-none}", paramLabel = "POLICY",
+      description = "Retry policy of tasks without their own: none (default), fixed:DELAY or "
+          + "exponential:BASE[:MAX[:JITTER]], e.g. exponential:30s:1h ($AGH_DEFAULT_RETRY).")
+  String defaultRetry;
+
   /** Started by a command in the background: no terminal's Ctrl-C or hang-up may stop it, only its idle time. */
   @Option(names = "--background", hidden = true)
   boolean background;
@@ -48,10 +53,11 @@ public final class ServeCommand implements Callable<Integer> {
     if (idle != null && idle.isZero()) {
       idle = null;
     }
+    dev.agh.domain.RetryPolicy retry = RetryPolicyArgument.parse("--default-retry", defaultRetry);
     if (background) {
       dev.agh.app.LocalServer.ignoreTerminalSignals();
     }
-    Server server = Server.start(config, bind, port, mode, idle);
+    Server server = Server.start(config, bind, port, mode, idle, retry);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "agh-shutdown"));
     var out = spec.commandLine().getOut();
     out.println("agh serving " + server.url() + " (store: " + (config.dbUrl() == null ? config.home() : "external database") + ")");
@@ -62,6 +68,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (idle != null) {
       out.println("stops after " + idleExit.trim() + " idle");
+    }
+    if (retry.retries()) {
+      out.println("failed runs of tasks without a retry policy: " + defaultRetry.trim());
     }
     out.flush();
     server.awaitStop();

@@ -36,6 +36,17 @@ public final class Text {
     return (seconds / 86400) + "d " + (seconds % 86400 / 3600) + "h";
   }
 
+  /**
+   * "not before 2026-05-01T09:10:00Z (in 4m 0s)" for a run delayed past now, else null: a delayed start or a
+   * scheduled retry, shown wherever a queued run is.
+   */
+  public static String due(Instant notBefore, Instant now) {
+    if (notBefore == null || !notBefore.isAfter(now)) {
+      return null;
+    }
+    return "not before " + notBefore + " (in " + age(now, notBefore) + ")";
+  }
+
   public static String wire(Enum<?> value) {
     return value == null ? "-" : value.name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -60,6 +60,11 @@ public final class WorkerCommand extends ApiCommand {
   @Option(names = "--exit-when-idle", description = "Stop when a wait ends without work (exit 8 if there was none at all).")
   boolean exitWhenIdle;
 
+  @Option(names = "--no-retry-exit", split = ",", paramLabel = "CODE",
+      description = "Exit statuses that mean a retry cannot help (comma list): the run fails as not retryable. "
+          + "126 and 127 (cannot execute, not found) always do.")
+  java.util.Set<Integer> noRetryExit = new java.util.HashSet<>();
+
   @Parameters(arity = "1..*", paramLabel = "CMD", description = "The command and its arguments (after --).")
   List<String> command;
 
@@ -81,7 +86,7 @@ public final class WorkerCommand extends ApiCommand {
     WorkerOptions options;
     try {
       options = new WorkerOptions(command, null, priorityMin, leaseSeconds, Duration.ofSeconds(waitSeconds), maxRuns,
-          exitWhenIdle);
+          exitWhenIdle, noRetryExit);
     } catch (IllegalArgumentException e) {
       throw AghException.invalid(e.getMessage());
     }

@@ -12,6 +12,7 @@ import dev.agh.api.Operation;
 import dev.agh.api.Requests.AddDependency;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
+import dev.agh.api.Requests.Pause;
 import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
@@ -169,6 +170,16 @@ public final class HttpTaskService implements TaskService {
   @Override
   public TaskResponse rejectTask(Caller caller, String taskId) {
     return transport.call(Operation.REJECT_TASK, path(Operation.REJECT_TASK, taskId), null, null, TaskResponse.class);
+  }
+
+  @Override
+  public TaskResponse pauseTask(Caller caller, String taskId, Pause request) {
+    return transport.call(Operation.PAUSE_TASK, path(Operation.PAUSE_TASK, taskId), null, orEmpty(request), TaskResponse.class);
+  }
+
+  @Override
+  public TaskResponse resumeTask(Caller caller, String taskId, Pause request) {
+    return transport.call(Operation.RESUME_TASK, path(Operation.RESUME_TASK, taskId), null, orEmpty(request), TaskResponse.class);
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
 import dev.agh.api.Requests.ExecuteTask;
 import dev.agh.api.Requests.FailRun;
+import dev.agh.api.Requests.Pause;
 import dev.agh.api.Requests.ListAllRuns;
 import dev.agh.api.Requests.ListRuns;
 import dev.agh.service.TaskService;
@@ -31,6 +32,10 @@ final class RunRoutes {
     Routes.on(app, Operation.APPROVE_TASK, ctx ->
         json(ctx, 201, service.approveTask(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, ExecuteTask.class))));
     Routes.on(app, Operation.REJECT_TASK, ctx -> json(ctx, 200, service.rejectTask(caller(ctx), ctx.pathParam("id"))));
+    Routes.on(app, Operation.PAUSE_TASK, ctx ->
+        json(ctx, 200, service.pauseTask(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, Pause.class))));
+    Routes.on(app, Operation.RESUME_TASK, ctx ->
+        json(ctx, 200, service.resumeTask(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, Pause.class))));
     Routes.on(app, Operation.CANCEL_TASK, ctx ->
         json(ctx, 200, service.cancelTask(caller(ctx), ctx.pathParam("id"), Exchange.optionalBody(ctx, Cancel.class))));
     Routes.on(app, Operation.ENQUEUE_TASK_RUN, ctx ->

@@ -147,7 +147,8 @@ public final class DashboardQuery {
         row.taskPriority(), row.taskOwner(), row.scope(), row.workspaceId(), row.latestEventSeq(), run.id(),
         run.status(), run.attempt(), row.maxAttempts(), blankToNull(run.sessionId()), blankToNull(run.networkChannel()),
         lastActivity == null ? DashboardPayload.ZERO_TIME : lastActivity, ageMs(ageBase, now), stuck ? WARN : OK, stuck,
-        blankToNull(run.error()));
+        blankToNull(run.error()), run.status() == RunStatus.QUEUED && run.delayedAt(now) ? run.notBefore() : null,
+        row.taskPaused() ? Boolean.TRUE : null);
   }
 
   private static DashboardQueuePayload queue(List<QueueRow> rows, Instant now) {

@@ -106,6 +106,6 @@ public final class InboxQuery {
     String error = r.error() == null || r.error().isBlank() ? null : r.error().strip();
     return new RunSummaryPayload(r.id(), r.taskId(), r.status(), r.attempt(), r.maxAttempts(), r.claimedBy(),
         r.sessionId(), r.claimTokenHash(), r.leaseUntil(), r.heartbeatAt(), r.coordinationChannelId(), r.queuedAt(),
-        r.claimedAt(), r.startedAt(), r.endedAt(), error);
+        r.claimedAt(), r.startedAt(), r.endedAt(), error, r.notBefore());
   }
 }

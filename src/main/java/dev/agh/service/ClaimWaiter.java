@@ -39,7 +39,10 @@ final class ClaimWaiter {
       while (true) {
         long seen = signal.version();
         Optional<ClaimPayload> claim = attempt(caller, request);
-        if (claim.isPresent() || !wait || !signal.await(seen, deadline)) {
+        if (claim.isPresent() || !wait) {
+          return claim;
+        }
+        if (!signal.await(seen, wakeAt(deadline)) && System.nanoTime() - deadline >= 0) {
           return claim;
         }
       }
@@ -73,8 +76,8 @@ final class ClaimWaiter {
         result.complete(claim);
         return;
       }
-      signal.next(seen, deadline).whenComplete((moved, error) -> {
-        if (Boolean.TRUE.equals(moved)) {
+      signal.next(seen, wakeAt(deadline)).whenComplete((moved, error) -> {
+        if (Boolean.TRUE.equals(moved) || System.nanoTime() - deadline < 0) {
           executor.execute(() -> attemptParked(caller, request, deadline, executor, result));
         } else {
           result.complete(Optional.empty());
@@ -85,11 +88,28 @@ final class ClaimWaiter {
     }
   }
 
+  /**
+   * When a waiting claim looks again without a signal: at its deadline, or earlier when a delayed run (a
+   * scheduled retry, a delayed start) comes due first. A commit signals; the clock passing a run's not_before
+   * does not, so the waiter sets its own alarm.
+   */
+  private long wakeAt(long deadlineNanos) {
+    Instant now = clock.get();
+    Optional<Instant> due = store.read(tx -> tx.runs().nextDue(now));
+    if (due.isEmpty()) {
+      return deadlineNanos;
+    }
+    // A millisecond late rather than early: at the due time itself the run is claimable.
+    long untilDue = java.time.Duration.between(now, due.get()).toNanos() + 1_000_000;
+    long dueNanos = System.nanoTime() + untilDue;
+    return dueNanos - deadlineNanos < 0 ? dueNanos : deadlineNanos;
+  }
+
   /** One look, and a claim when there is something to take. */
   private Optional<ClaimPayload> attempt(Caller caller, ClaimNext request) {
     // A read first: waking waiters must not each take the write lock just to find nothing.
     Leases.ClaimCriteria criteria = store.read(tx -> Leases.criteria(tx, caller, request)
-        .onlyIf(c -> Leases.candidate(tx, c).isPresent() || !tx.runs().expiredLeases(clock.get(), 1).isEmpty()
+        .onlyIf(c -> Leases.candidate(tx, c, clock.get()).isPresent() || !tx.runs().expiredLeases(clock.get(), 1).isEmpty()
             || Leases.holdsLiveLease(tx, c.session().sessionId(), clock.get())));
     if (!criteria.worthTrying()) {
       // The read saw no candidate, no lapsed lease to sweep and no lease held by this session: the

@@ -13,6 +13,7 @@ import dev.agh.domain.Run;
 import dev.agh.domain.Scope;
 import dev.agh.domain.Task;
 import dev.agh.domain.TaskStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,6 +37,7 @@ final class Execution {
    */
   static Enqueued enqueue(Mutation m, String taskId, ExecuteTask request, String defaultKey) {
     ExecuteTask r = request == null ? new ExecuteTask(null, null, null) : request;
+    Instant notBefore = Inputs.notBefore(r.notBefore(), r.delaySeconds(), m.now);
     String explicitKey = Inputs.idempotencyKey("idempotency_key", r.idempotencyKey());
     if (explicitKey != null && explicitKey.length() > Limits.MAX_LABEL_CHARS) {
       throw AghException.invalid("idempotency_key is longer than " + Limits.MAX_LABEL_CHARS + " characters");
@@ -77,7 +79,8 @@ final class Execution {
     String runChannel = channel != null ? channel : task.networkChannel();
     String coordination = task.scope() == Scope.WORKSPACE ? (runChannel != null ? runChannel : coordinationSlug(runId)) : null;
     String key = explicitKey != null ? explicitKey : defaultKey;
-    Run run = Run.queued(runId, taskId, attempt, m.origin, key, runChannel, coordination, m.now, metadata, capabilities);
+    Run run = Run.queued(runId, taskId, attempt, m.origin, key, runChannel, coordination, m.now, metadata, capabilities,
+        notBefore);
     m.tx.runs().insert(run, task);
     if (explicitKey != null) {
       m.tx.runs().saveIdempotent(explicitKey, m.origin.kind().wire(), m.origin.ref(), run);
@@ -85,7 +88,7 @@ final class Execution {
     Task reconciled = m.reconcile(taskId);
     m.emit(taskId, runId, "task.run_enqueued", payload("attempt", attempt, "status", "queued",
         "task_status", reconciled.status(), "network_channel", runChannel, "coordination_channel_id", coordination,
-        "idempotency_key", key));
+        "idempotency_key", key, "not_before", notBefore));
     return new Enqueued(m.tx.runs().find(runId).orElseThrow(), false);
   }
 

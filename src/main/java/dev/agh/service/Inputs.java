@@ -3,12 +3,20 @@ package dev.agh.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agh.api.Json;
 import dev.agh.api.Requests.OwnerInput;
+import dev.agh.api.Requests.RetryPolicyInput;
 import dev.agh.domain.AghException;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Owner;
+import dev.agh.domain.RetryPolicy;
+import dev.agh.domain.RetryStrategy;
 import dev.agh.domain.TextRules;
 import dev.agh.domain.OwnerKind;
 import dev.agh.domain.WireEnum;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /** Validation of single input values, shared by every use case; each failure names its field. */
@@ -113,5 +121,51 @@ final class Inputs {
       throw AghException.invalid("limit must be zero or positive, got " + value);
     }
     return value;
+  }
+
+  /** The longest a run may be delayed: one year. */
+  static final Duration MAX_DELAY = Duration.ofDays(366);
+
+  /**
+   * When a new run may be claimed first: {@code not_before} (RFC 3339) or {@code delay_seconds} from {@code now},
+   * null for at once. A time in the past means at once, as the clock of the sender may run ahead or behind.
+   */
+  static Instant notBefore(String notBefore, Long delaySeconds, Instant now) {
+    String text = trimToNull(notBefore);
+    if (text != null && delaySeconds != null) {
+      throw AghException.invalid("give not_before or delay_seconds, not both");
+    }
+    Instant due;
+    if (delaySeconds != null) {
+      if (delaySeconds < 0) {
+        throw AghException.invalid("delay_seconds must be zero or positive, got " + delaySeconds);
+      }
+      if (delaySeconds > MAX_DELAY.toSeconds()) {
+        throw AghException.invalid("delay_seconds must be at most " + MAX_DELAY.toSeconds() + " (366 days)");
+      }
+      due = now.plusSeconds(delaySeconds);
+    } else if (text != null) {
+      try {
+        due = OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException e) {
+        throw AghException.invalid("not_before must be an RFC 3339 time such as 2026-01-31T09:00:00Z, got \"" + text + "\"");
+      }
+      if (due.isAfter(now.plus(MAX_DELAY))) {
+        throw AghException.invalid("not_before is more than 366 days away");
+      }
+    } else {
+      return null;
+    }
+    return due.isAfter(now) ? due.truncatedTo(ChronoUnit.MICROS) : null;
+  }
+
+  /** A retry policy as sent, with the defaults filled in. */
+  static RetryPolicy retryPolicy(RetryPolicyInput input) {
+    if (input == null) {
+      return null;
+    }
+    RetryStrategy strategy =
+        WireEnum.parse(RetryStrategy.class, "retry_policy.strategy", input.strategy());
+    return RetryPolicy.of(strategy, input.baseDelaySeconds(), input.maxDelaySeconds(), input.jitter());
   }
 }

@@ -12,6 +12,7 @@ import dev.agh.api.TaskReference;
 import dev.agh.domain.AghException;
 import dev.agh.domain.AgentSession;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.RetryPolicy;
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
 import dev.agh.domain.Task;
@@ -86,11 +87,11 @@ final class Leases {
   }
 
   /** The first run the claimer may take, in claim order, without taking it. */
-  static Optional<Run> candidate(StoreTransaction tx, ClaimCriteria c) {
+  static Optional<Run> candidate(StoreTransaction tx, ClaimCriteria c, Instant now) {
     // Most queues have no capability requirements: look at the head alone before paging.
     int offset = 0;
     for (int size = 1; ; offset += size, size = PAGE) {
-      List<Run> page = tx.runs().claimCandidates(c.filter(), size, offset);
+      List<Run> page = tx.runs().claimCandidates(c.filter(), now, size, offset);
       for (Run run : page) {
         if (c.capabilities().containsAll(run.requiredCapabilities())) {
           return Optional.of(run);
@@ -110,7 +111,7 @@ final class Leases {
       throw AghException.conflict(ErrorCode.LEASE_ALREADY_HELD,
           "session \"" + c.session().sessionId() + "\" already owns an active task-run lease");
     }
-    Optional<Run> candidate = candidate(m.tx, c);
+    Optional<Run> candidate = candidate(m.tx, c, m.now);
     if (candidate.isEmpty()) {
       return Optional.empty();
     }
@@ -161,13 +162,16 @@ final class Leases {
     return lease(m, done, task);
   }
 
-  static LeasePayload fail(Mutation m, String runId, String error, String metadataJson) {
+  /** Fails the held run; a retryable failure is queued again when the retry policy says so. */
+  static LeasePayload fail(Mutation m, String runId, String error, String metadataJson, boolean retryable,
+      RetryPolicy serverDefault) {
     Run run = held(m, runId);
     Run failed = run.ended(RunStatus.FAILED, error, null, m.now);
     Task task = write(m, run, failed);
     m.emit(run.taskId(), runId, "task.run_failed", payload("status", "failed", "task_status", task.status(),
         "error", error, "metadata", metadataJson == null ? null : Json.readTree(metadataJson, "metadata"),
-        "claim_token_hash", run.claimTokenHash()));
+        "retryable", retryable ? null : Boolean.FALSE, "claim_token_hash", run.claimTokenHash()));
+    Retries.afterFailure(m, failed, retryable, serverDefault);
     return lease(m, failed, task);
   }
 

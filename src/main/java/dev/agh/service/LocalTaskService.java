@@ -3,6 +3,7 @@ package dev.agh.service;
 import dev.agh.api.Requests.AddDependency;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
+import dev.agh.api.Requests.Pause;
 import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
@@ -59,6 +60,7 @@ import dev.agh.api.LiveResponses.TreeResponse;
 import dev.agh.api.LiveResponses.TriageResponse;
 import dev.agh.api.TriagePayload;
 import dev.agh.domain.Triage;
+import dev.agh.domain.RetryPolicy;
 import dev.agh.api.ObserveResponses.DashboardResponse;
 import dev.agh.api.ObserveResponses.InboxResponse;
 import dev.agh.observe.DashboardQuery;
@@ -86,6 +88,8 @@ public final class LocalTaskService implements TaskService {
     return thread;
   });
   private final EventFeed feed;
+  /** The retry policy of tasks without one of their own ({@code agh serve --default-retry}); none by default. */
+  private volatile RetryPolicy defaultRetry = RetryPolicy.NONE;
   /** Lower bound of the dashboard's "since start" counters. */
   private final Instant startedAt;
 
@@ -96,6 +100,11 @@ public final class LocalTaskService implements TaskService {
     store.onCommittedEvents(sequence -> workSignal.signal());
     this.feed = new EventFeed(store);
     this.startedAt = now();
+  }
+
+  /** Sets the retry policy of tasks that have none of their own. */
+  public void setDefaultRetryPolicy(RetryPolicy policy) {
+    this.defaultRetry = java.util.Objects.requireNonNull(policy, "policy");
   }
 
   /** Puts runs with lapsed leases back in the queue; {@code agh serve} calls this every second. */
@@ -205,6 +214,20 @@ public final class LocalTaskService implements TaskService {
   }
 
   @Override
+  public TaskResponse pauseTask(Caller caller, String taskId, Pause request) {
+    Roles.require(caller, Operation.PAUSE_TASK);
+    String reason = Inputs.label("pause.reason", request == null ? null : request.reason(), false);
+    return new TaskResponse(TaskPayload.of(write(caller, "tasks.pause", m -> TaskPause.pause(m, taskId, reason))));
+  }
+
+  @Override
+  public TaskResponse resumeTask(Caller caller, String taskId, Pause request) {
+    Roles.require(caller, Operation.RESUME_TASK);
+    String reason = Inputs.label("resume.reason", request == null ? null : request.reason(), false);
+    return new TaskResponse(TaskPayload.of(write(caller, "tasks.resume", m -> TaskPause.resume(m, taskId, reason))));
+  }
+
+  @Override
   public TaskResponse cancelTask(Caller caller, String taskId, Cancel request) {
     Roles.require(caller, Operation.CANCEL_TASK);
     return new TaskResponse(TaskPayload.of(write(caller, "tasks.cancel", m -> TaskCancellation.cancel(m, taskId, request))));
@@ -305,7 +328,9 @@ public final class LocalTaskService implements TaskService {
   public LeaseResponse failLease(Caller caller, String runId, FailRun request) {
     String error = Inputs.label("fail.error", request == null ? null : request.error(), true);
     String metadata = RunPayloads.checked("metadata", request.metadata(), Limits.MAX_METADATA_BYTES);
-    return new LeaseResponse(write(caller, "agent.task.fail", m -> Leases.fail(m, runId, error, metadata)));
+    boolean retryable = !Boolean.FALSE.equals(request.retryable());
+    return new LeaseResponse(write(caller, "agent.task.fail",
+        m -> Leases.fail(m, runId, error, metadata, retryable, defaultRetry)));
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.agh.domain.Ids;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Owner;
 import dev.agh.domain.Priority;
+import dev.agh.domain.RetryPolicy;
 import dev.agh.domain.Scope;
 import dev.agh.domain.Task;
 import dev.agh.domain.TaskStatus;
@@ -44,6 +45,7 @@ final class TaskCreation {
     String id = Inputs.clientId(field + ".id", r.id());
     String identifier = Inputs.label(field + ".identifier", r.identifier(), false);
     String description = Inputs.description(field + ".description", r.description());
+    RetryPolicy retry = Inputs.retryPolicy(r.retryPolicy());
     int depth = 1;
     if (parent != null) {
       checkParent(m, parent, scope, workspaceId);
@@ -57,10 +59,12 @@ final class TaskCreation {
     Task task = new Task(id == null ? Ids.task() : id, identifier, scope, workspaceId,
         parent == null ? null : parent.id(), depth, channel, title, description, priority, maxAttempts,
         Boolean.TRUE.equals(r.autoEnqueueOnReady()), status, policy, policy.initialState(), owner,
-        m.caller.actor(), m.origin, m.now, m.now, null, metadata, m.now, 0, 0, 0, null);
+        m.caller.actor(), m.origin, m.now, m.now, null, metadata, m.now, 0, 0, 0, null, retry,
+        parent == null || !parent.paused() ? null : m.now);
     m.tx.tasks().insert(task);
     m.emit(task.id(), null, "task.created", payload("scope", scope, "workspace_id", workspaceId,
-        "parent_task_id", task.parentTaskId(), "status", status, "network_channel", channel, "owner", owner));
+        "parent_task_id", task.parentTaskId(), "status", status, "network_channel", channel, "owner", owner,
+        "paused", task.paused() ? Boolean.TRUE : null));
     if (parent != null) {
       Task locked = m.lockTask(parent.id());
       m.tx.tasks().update(locked.withCounts(locked.childCount() + 1, locked.dependencyCount()).withUpdatedAt(m.now));

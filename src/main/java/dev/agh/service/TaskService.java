@@ -3,6 +3,7 @@ package dev.agh.service;
 import dev.agh.api.Requests.AddDependency;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
+import dev.agh.api.Requests.Pause;
 import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
@@ -73,6 +74,12 @@ public interface TaskService extends AutoCloseable {
   TaskResponse rejectTask(Caller caller, String taskId);
 
   TaskResponse cancelTask(Caller caller, String taskId, Cancel request);
+
+  /** Pauses the task and every task under it: their queued runs are not claimable until resumed (agh extension). */
+  TaskResponse pauseTask(Caller caller, String taskId, Pause request);
+
+  /** Resumes the task and every task under it (agh extension). */
+  TaskResponse resumeTask(Caller caller, String taskId, Pause request);
 
   RunResponse enqueueRun(Caller caller, String taskId, ExecuteTask request);
 

@@ -8,6 +8,7 @@ import dev.agh.domain.ApprovalPolicy;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Owner;
 import dev.agh.domain.Priority;
+import dev.agh.domain.RetryPolicy;
 import dev.agh.domain.Task;
 import dev.agh.domain.WireEnum;
 import java.util.ArrayList;
@@ -25,6 +26,10 @@ final class TaskUpdate {
     if (r.owner() != null && Boolean.TRUE.equals(r.clearOwner())) {
       throw AghException.invalid("update_task.owner and update_task.clear_owner cannot be combined");
     }
+    if (r.retryPolicy() != null && Boolean.TRUE.equals(r.clearRetryPolicy())) {
+      throw AghException.invalid("update_task.retry_policy and update_task.clear_retry_policy cannot be combined");
+    }
+    RetryPolicy retry = Inputs.retryPolicy(r.retryPolicy());
     String title = r.title() == null ? null : Inputs.label("update_task.title", r.title(), true);
     Priority priority = r.priority() == null ? null : WireEnum.parse(Priority.class, "update_task.priority", r.priority());
     Integer maxAttempts = r.maxAttempts() == null ? null : Inputs.maxAttempts("update_task.max_attempts", r.maxAttempts(), 0);
@@ -50,11 +55,13 @@ final class TaskUpdate {
     String newChannel = pick(changed, "network_channel", task.networkChannel(), channel, r.networkChannel() != null);
     Owner newOwner = pick(changed, "owner", task.owner(), owner,
         owner != null || Boolean.TRUE.equals(r.clearOwner()));
+    RetryPolicy newRetry = pick(changed, "retry_policy", task.retryPolicy(), retry,
+        retry != null || Boolean.TRUE.equals(r.clearRetryPolicy()));
     if (changed.isEmpty()) {
       return task;
     }
     Task updated = task.withEditableFields(newTitle, newDescription, newPriority, newMax, newAuto, newChannel,
-        newOwner, newMetadata);
+        newOwner, newMetadata).withRetryPolicy(newRetry);
     if (newPolicy != task.approvalPolicy()) {
       // Changing the policy restarts approval; it is the only way out of "rejected".
       updated = updated.withApproval(newPolicy, newPolicy.initialState());
@@ -78,6 +85,6 @@ final class TaskUpdate {
     return r.title() == null && r.description() == null && r.priority() == null && r.maxAttempts() == null
         && r.autoEnqueueOnReady() == null && r.approvalPolicy() == null
         && (r.metadata() == null || r.metadata().isNull()) && r.networkChannel() == null && r.owner() == null
-        && !Boolean.TRUE.equals(r.clearOwner());
+        && !Boolean.TRUE.equals(r.clearOwner()) && r.retryPolicy() == null && !Boolean.TRUE.equals(r.clearRetryPolicy());
   }
 }

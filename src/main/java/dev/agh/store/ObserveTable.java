@@ -62,7 +62,7 @@ public interface ObserveTable {
   /** An active run with the fields of its task the dashboard shows. */
   record ActiveRunRow(Run run, String taskIdentifier, String taskTitle, TaskStatus taskStatus,
       dev.agh.domain.Priority taskPriority, dev.agh.domain.Owner taskOwner, Scope scope, String workspaceId,
-      long latestEventSeq, int maxAttempts) {}
+      long latestEventSeq, int maxAttempts, boolean taskPaused) {}
 
   /** Inbox lanes, in display order. */
   enum Lane {

@@ -51,8 +51,17 @@ public interface RunTable {
    */
   void syncQueued(Task task);
 
-  /** Queued, claimable runs in claim order (priority, then age, then id) matching the filter. */
-  List<Run> claimCandidates(ClaimFilter filter, int limit, int offset);
+  /**
+   * Queued, claimable runs in claim order (priority, then age, then id) matching the filter, leaving out runs
+   * delayed past {@code now}.
+   */
+  List<Run> claimCandidates(ClaimFilter filter, Instant now, int limit, int offset);
+
+  /** When the first queued run delayed past {@code now} comes due, if one is. */
+  Optional<Instant> nextDue(Instant now);
+
+  /** Queued runs delayed past {@code now} (delayed starts and scheduled retries), soonest first. */
+  List<Run> scheduled(Instant now, int limit);
 
   /** Runs bound to the session that were claimed with a lease, newest first. */
   List<Run> leasedBySession(String sessionId);

@@ -13,6 +13,8 @@ import org.jline.utils.AttributedStyle;
  * runs (the selectable rows). The active runs keep at least a few lines; the middle gives way first.
  */
 final class DashboardView {
+  /** The last column of an active run: STUCK, paused or when it is due ("in 4m 30s"). */
+  private static final int NOTE_WIDTH = 12;
   private static final int CARD_MIN = 20;
   private static final int ACTIVE_MIN = 4;
 
@@ -180,7 +182,7 @@ final class DashboardView {
     boolean wide = width >= 100;
     int idWidth = Labels.columnWidth(items.stream().map(item -> Labels.task(item.taskIdentifier(), item.taskId())));
     int runWidth = Labels.columnWidth(items.stream().map(item -> item.runId()));
-    int fixed = 2 + idWidth + (wide ? runWidth : 0) + 9 + 7 + 10 + 6;
+    int fixed = 2 + idWidth + (wide ? runWidth : 0) + 9 + 7 + 10 + NOTE_WIDTH;
     int titleWidth = Math.max(10, width - fixed);
     int rows = Math.max(1, height - 1);
     int start = View.windowStart(items.size(), state.selected(), rows);
@@ -198,10 +200,25 @@ final class DashboardView {
       line.right(Durations.of(item.ageMs()), 8, base).text(" ", base)
           .right(item.attempt() + "/" + item.maxAttempts(), 6, base).text(" ", base)
           .cell(item.runStatus().wire(), 10, selected ? base : palette.of(item.runStatus()))
-          .cell(item.stuck() ? "STUCK" : "", 6, selected ? base : palette.bad());
+          .cell(note(item, state.data().loadedAt()), NOTE_WIDTH, selected ? base : item.stuck() ? palette.bad()
+              : palette.warn());
       lines.add(line.build(width, base));
     }
     return lines;
+  }
+
+  /** What is unusual about an active run: stuck, its task paused, or (a delayed start or retry) when it is due. */
+  private static String note(DashboardActiveRunsPayload.Item item, java.time.Instant now) {
+    if (item.stuck()) {
+      return "STUCK";
+    }
+    if (Boolean.TRUE.equals(item.taskPaused())) {
+      return "paused";
+    }
+    if (item.notBefore() != null && now != null && item.notBefore().isAfter(now)) {
+      return "in " + Durations.of(java.time.Duration.between(now, item.notBefore()).toMillis());
+    }
+    return "";
   }
 
   private static String plural(long n) {

@@ -7,6 +7,7 @@ import dev.agh.api.TimelineItemPayload;
 import dev.agh.api.TreeNodePayload;
 import dev.agh.api.TreePayload;
 import dev.agh.domain.Actor;
+import dev.agh.domain.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,6 +45,9 @@ final class TaskDetailView {
         ? palette.warn() : palette.plain());
     if (task.networkChannel() != null) {
       facts.text("  channel " + task.networkChannel(), palette.dim());
+    }
+    if (task.pausedAt() != null) {
+      facts.text("  PAUSED", palette.warn());
     }
     lines.add(facts.build(width));
     lines.add(Line.blank(width));
@@ -102,6 +106,9 @@ final class TaskDetailView {
         long left = Duration.between(now, run.leaseUntil()).toMillis();
         line.text(left > 0 ? "  lease " + Durations.of(left) + " left" : "  lease expired",
             left > 0 ? palette.plain() : palette.warn());
+      }
+      if (run.status() == RunStatus.QUEUED && run.notBefore() != null && now != null && run.notBefore().isAfter(now)) {
+        line.text("  due in " + Durations.of(Duration.between(now, run.notBefore()).toMillis()), palette.dim());
       }
       if (run.error() != null) {
         line.text("  " + run.error(), palette.bad());

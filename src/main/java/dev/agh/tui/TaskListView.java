@@ -44,7 +44,7 @@ final class TaskListView {
         line.cell(t.owner() == null ? "" : t.owner().kind().wire() + ":" + t.owner().ref(), owner,
             selected ? base : palette.dim());
       }
-      String run = t.activeRun() == null ? "" : t.activeRun().status().wire();
+      String run = Boolean.TRUE.equals(t.paused()) ? "paused" : t.activeRun() == null ? "" : t.activeRun().status().wire();
       line.cell(run, 10, selected || t.activeRun() == null ? base : palette.of(t.activeRun().status()))
           .right(Durations.age(t.lastActivityAt() != null ? t.lastActivityAt() : t.updatedAt(), now), 5,
               selected ? base : palette.dim());

@@ -148,7 +148,7 @@ public final class Worker {
       command = CommandRun.start(options.command(), environmentFor(claim), Json.write(claim).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       String error = "cannot start " + options.command().get(0) + ": " + e.getMessage();
-      return report(claim, -1, started, () -> fail(runId, error, null), error);
+      return report(claim, -1, started, () -> fail(runId, error, null, false), error);
     }
     current = command;
     if (stopping) {
@@ -190,7 +190,8 @@ public final class Worker {
       metadata.put("stderr", tail(errors, MAX_FAILURE_OUTPUT));
     }
     String error = "command exited with status " + code + (errors.isEmpty() ? "" : ": " + lastLines(errors));
-    return report(claim, code, started, () -> fail(runId, error, metadata), error);
+    boolean retryable = options.retryable(code);
+    return report(claim, code, started, () -> fail(runId, error, metadata, retryable), error);
   }
 
   /** The command started: the run is running and its task in progress, as the dashboard should say. */
@@ -203,8 +204,8 @@ public final class Worker {
     }
   }
 
-  private void fail(String runId, String error, JsonNode metadata) {
-    service.failLease(agent, runId, new FailRun(error, metadata));
+  private void fail(String runId, String error, JsonNode metadata, boolean retryable) {
+    service.failLease(agent, runId, new FailRun(error, metadata, retryable ? null : Boolean.FALSE));
   }
 
   /** Reports an outcome; a refusal means the lease was lost meanwhile (nothing else to do about it). */

@@ -2,6 +2,7 @@ package dev.agh.worker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How a worker claims and runs.
@@ -13,11 +14,20 @@ import java.util.List;
  * @param waitTimeout how long one claim waits for work before asking again
  * @param maxRuns stop after this many runs (0: never)
  * @param exitWhenIdle stop when a wait ends without work
+ * @param noRetryExitCodes exit statuses that mean trying again cannot help: the run is failed as not retryable,
+ *     so the task's retry policy does not queue another attempt (126 and 127, "cannot execute" and "not found",
+ *     always are)
  */
 public record WorkerOptions(List<String> command, String workspace, Integer priorityMin, long leaseSeconds,
-    Duration waitTimeout, int maxRuns, boolean exitWhenIdle) {
+    Duration waitTimeout, int maxRuns, boolean exitWhenIdle, Set<Integer> noRetryExitCodes) {
+
+  public WorkerOptions(List<String> command, String workspace, Integer priorityMin, long leaseSeconds,
+      Duration waitTimeout, int maxRuns, boolean exitWhenIdle) {
+    this(command, workspace, priorityMin, leaseSeconds, waitTimeout, maxRuns, exitWhenIdle, Set.of());
+  }
 
   public WorkerOptions {
+    noRetryExitCodes = noRetryExitCodes == null ? Set.of() : Set.copyOf(noRetryExitCodes);
     if (command == null || command.isEmpty()) {
       throw new IllegalArgumentException("a worker needs a command to run");
     }
@@ -25,6 +35,11 @@ public record WorkerOptions(List<String> command, String workspace, Integer prio
     if (leaseSeconds < 3) {
       throw new IllegalArgumentException("the lease must be at least 3 seconds, to be renewed in time");
     }
+  }
+
+  /** Whether a command that exited with {@code code} failed in a way a retry may fix. */
+  public boolean retryable(int code) {
+    return code != 126 && code != 127 && !noRetryExitCodes.contains(code);
   }
 
   /** Heartbeats at a third of the lease: two may be lost before it lapses. */

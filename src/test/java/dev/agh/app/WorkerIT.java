@@ -71,6 +71,31 @@ class WorkerIT {
     assertThat(run.path("attempt").asInt()).isEqualTo(1);
   }
 
+  /**
+   * Retry end to end: the server a command starts takes its default policy from {@code AGH_DEFAULT_RETRY}, and
+   * the worker's waiting claim wakes by itself when the retry comes due, with no commit to signal it.
+   */
+  @Test
+  @Timeout(300)
+  void aFailingCommandIsRetriedByTheServersDefaultPolicyAndTheWaitingWorkerTakesTheRetry() throws Exception {
+    agh = new Launcher(home, Map.of("AGH_DEFAULT_RETRY", "fixed:2s:2s:0"));
+    String task = agh.run("-o", "json", "task", "create", "--title", "flaky", "--max-attempts", "3").ok().json()
+        .path("task").path("id").asText();
+    agh.run("task", "start", task).ok();
+    Launcher.Result worker = agh.run("worker", "--max-runs", "2", "--", "sh", "-c", "echo 'upstream 503' >&2; exit 3");
+    assertThat(worker.code()).as("%s", worker).isZero();
+
+    JsonNode runs = runs(task);
+    assertThat(runs).as("two failed attempts and the third scheduled: %s", runs).hasSize(3);
+    assertThat(runs.get(0).path("status").asText()).isEqualTo("queued");
+    assertThat(runs.get(0).path("attempt").asInt()).isEqualTo(3);
+    assertThat(runs.get(1).path("error").asText()).isEqualTo("command exited with status 3: upstream 503");
+    java.time.Duration gap = java.time.Duration.between(java.time.Instant.parse(runs.get(2).path("ended_at").asText()),
+        java.time.Instant.parse(runs.get(1).path("claimed_at").asText()));
+    assertThat(gap).as("the retry waited for its delay").isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(2))
+        .isLessThan(java.time.Duration.ofSeconds(10));
+  }
+
   private JsonNode runs(String task) throws Exception {
     return agh.run("-o", "json", "task", "runs", task).ok().json().path("runs");
   }

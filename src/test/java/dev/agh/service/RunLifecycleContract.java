@@ -31,10 +31,11 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>The cases are grouped by topic along the superclass chain: {@link ExecutionContract} (enqueue, start,
  * publish, approval, status, dependencies, cancel), {@link OperatorRunContract} ({@code /api/task-runs}),
- * {@link LeaseContract} (claim-next and the fenced lease calls), and here sessions, lease expiry, waiting
+ * {@link LeaseContract} (claim-next and the fenced lease calls), {@link QueueRulesContract} (delay, retry,
+ * pause), and here sessions, lease expiry, waiting
  * for work and the event history of a whole run.
  */
-public abstract class RunLifecycleContract extends LeaseContract {
+public abstract class RunLifecycleContract extends QueueRulesContract {
 
   // ---- sessions -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import dev.agh.api.Requests.AddWorkspace;
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.ListTasks;
 import dev.agh.api.Requests.OwnerInput;
+import dev.agh.api.Requests.RetryPolicyInput;
 import dev.agh.api.Requests.UpdateTask;
 import dev.agh.api.TaskDetailPayload;
 import dev.agh.api.TaskPayload;
@@ -183,6 +184,7 @@ abstract class TaskServiceFixture {
     private String approvalPolicy;
     private OwnerInput owner;
     private JsonNode metadata;
+    private RetryPolicyInput retryPolicy;
 
     NewTask(String title) {
       this.title = title;
@@ -265,9 +267,14 @@ abstract class TaskServiceFixture {
       return this;
     }
 
+    NewTask retry(String strategy, Long baseSeconds, Long maxSeconds, Double jitter) {
+      retryPolicy = new RetryPolicyInput(strategy, baseSeconds, maxSeconds, jitter);
+      return this;
+    }
+
     CreateTask build() {
       return new CreateTask(id, identifier, scope, workspace, networkChannel, title, description, priority,
-          maxAttempts, autoEnqueueOnReady, draft, approvalPolicy, owner, metadata);
+          maxAttempts, autoEnqueueOnReady, draft, approvalPolicy, owner, metadata, retryPolicy);
     }
   }
 
@@ -283,6 +290,18 @@ abstract class TaskServiceFixture {
     private String networkChannel;
     private OwnerInput owner;
     private Boolean clearOwner;
+    private RetryPolicyInput retryPolicy;
+    private Boolean clearRetryPolicy;
+
+    Patch retry(String strategy, Long baseSeconds, Long maxSeconds, Double jitter) {
+      retryPolicy = new RetryPolicyInput(strategy, baseSeconds, maxSeconds, jitter);
+      return this;
+    }
+
+    Patch clearRetry() {
+      clearRetryPolicy = true;
+      return this;
+    }
 
     Patch title(String value) {
       title = value;
@@ -336,7 +355,7 @@ abstract class TaskServiceFixture {
 
     UpdateTask build() {
       return new UpdateTask(title, description, priority, maxAttempts, autoEnqueueOnReady, approvalPolicy, metadata,
-          networkChannel, owner, clearOwner);
+          networkChannel, owner, clearOwner, retryPolicy, clearRetryPolicy);
     }
   }
 

@@ -116,6 +116,24 @@ class ViewTest {
         "STUCK", "Refactor lease sweeper");
   }
 
+  /** A scheduled retry on the dashboard: when it comes due, and that its task is paused. */
+  @Test
+  void dashboardSaysWhenAQueuedRunIsDueAndThatItsTaskIsPaused() {
+    DashboardPayload base = troubledDashboard();
+    var retry = new DashboardActiveRunsPayload.Item("task-2", "TASK-42", "Call the flaky API", TaskStatus.READY,
+        Priority.MEDIUM, null, null, null, 9, "run-77a", RunStatus.QUEUED, 2, 3, null, null,
+        Instant.parse("2026-01-01T11:59:00Z"), 60_000, "ok", false, null, Instant.parse("2026-01-01T12:04:30Z"), null);
+    var held = new DashboardActiveRunsPayload.Item("task-3", "TASK-43", "Frozen deploy", TaskStatus.READY,
+        Priority.MEDIUM, null, null, null, 9, "run-77b", RunStatus.QUEUED, 1, 3, null, null,
+        Instant.parse("2026-01-01T11:59:00Z"), 60_000, "ok", false, null, null, true);
+    var active = new DashboardActiveRunsPayload(2, 0, 0, 0, 2, List.of(retry, held));
+    DashboardPayload withRetry = new DashboardPayload(base.totals(), base.cards(), base.statusBreakdown(), base.queue(),
+        base.health(), active, null);
+    TuiState state = TuiState.initial(true, null).withData(new Snapshot(withRetry, null, List.of(),
+        Instant.parse("2026-01-01T12:00:00Z")));
+    assertThat(text(View.render(state, LARGE))).contains("Call the flaky API", "2/3", "in 4m 30s", "Frozen deploy", "paused");
+  }
+
   @Test
   void headerSaysWhenTheDataStoppedUpdating() {
     TuiState live = fixture.state(Tab.DASHBOARD, true);

@@ -98,6 +98,31 @@ class WorkerTest {
     assertThat(broken.error()).isEqualTo("command exited with status 3");
   }
 
+  /**
+   * The worker respects the retry policy: an ordinary failure is retried after the policy's delay, while an exit
+   * status named by {@code --no-retry-exit}, and 127 (command not found), fail for good.
+   */
+  @Test
+  @Timeout(60)
+  void aFailureIsRetriedByThePolicyUnlessItsExitStatusSaysARetryCannotHelp() throws Exception {
+    service.setDefaultRetryPolicy(dev.agh.domain.RetryPolicy.of(dev.agh.domain.RetryStrategy.FIXED, 60L, null, 0.0));
+    String transient_ = startedTask("transient");
+    String permanent = startedTask("permanent");
+    String missing = startedTask("missing");
+    String script = "case \"$AGH_TASK_TITLE\" in transient) exit 3 ;; permanent) exit 64 ;; missing) exit 127 ;; esac";
+    WorkerOptions options = new WorkerOptions(List.of("sh", "-c", script), null, null, 30, Duration.ofSeconds(1), 3,
+        true, java.util.Set.of(64));
+
+    int handled = new Worker(service, agent, options, Map.of(), log::add, outcomes::add).run();
+
+    assertThat(handled).isEqualTo(3);
+    List<RunPayload> retried = service.listRuns(OPERATOR, transient_, new ListRuns(null, null, null)).runs();
+    assertThat(retried).extracting(RunPayload::status).containsExactly(RunStatus.QUEUED, RunStatus.FAILED);
+    assertThat(retried.get(0).notBefore()).as("a minute out: not taken again by this worker").isAfter(java.time.Instant.now());
+    assertThat(onlyRun(permanent).status()).isEqualTo(RunStatus.FAILED);
+    assertThat(onlyRun(missing).status()).isEqualTo(RunStatus.FAILED);
+  }
+
   @Test
   @Timeout(60)
   void theClaimArrivesOnStdin() throws Exception {

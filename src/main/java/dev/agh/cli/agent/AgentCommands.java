@@ -139,9 +139,13 @@ public final class AgentCommands {
     @Option(names = "--metadata", paramLabel = "JSON|@FILE", description = "Extra JSON recorded in the event.")
     String metadata;
 
+    @Option(names = "--no-retry", description = "Trying again cannot help: the task's retry policy queues no retry.")
+    boolean noRetry;
+
     @Override
     LeaseResponse call(Backend b) {
-      return b.service().failLease(b.caller(), runId, new FailRun(error, JsonArgument.parse("--metadata", metadata)));
+      return b.service().failLease(b.caller(), runId, new FailRun(error, JsonArgument.parse("--metadata", metadata),
+          noRetry ? Boolean.FALSE : null));
     }
   }
 

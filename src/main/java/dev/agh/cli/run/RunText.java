@@ -5,6 +5,9 @@ import static dev.agh.cli.Text.wire;
 
 import dev.agh.api.LeasePayload;
 import dev.agh.api.RunPayload;
+import dev.agh.cli.Text;
+import dev.agh.domain.RunStatus;
+import java.time.Instant;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -14,6 +17,10 @@ public final class RunText {
 
   public static void run(PrintWriter out, RunPayload r) {
     out.println(r.id() + "  attempt " + r.attempt() + "  " + wire(r.status()) + "  (task " + r.taskId() + ")");
+    String due = Text.due(r.notBefore(), Instant.now());
+    if (due != null && r.status() == RunStatus.QUEUED) {
+      out.println("  waits       " + due);
+    }
     if (r.claimedBy() != null) {
       out.println("  claimed by  " + wire(r.claimedBy().kind()) + ":" + r.claimedBy().ref() + " at " + r.claimedAt());
     }
@@ -42,8 +49,10 @@ public final class RunText {
       return;
     }
     out.printf("%-22s %-7s %-10s %-28s %s%n", "RUN", "ATTEMPT", "STATUS", "QUEUED", "ERROR");
+    Instant now = Instant.now();
     for (RunPayload r : runs) {
-      out.printf("%-22s %-7d %-10s %-28s %s%n", r.id(), r.attempt(), wire(r.status()), r.queuedAt(), or(r.error(), ""));
+      out.printf("%-22s %-7d %-10s %-28s %s%n", r.id(), r.attempt(), wire(r.status()), r.queuedAt(),
+          or(r.error(), or(queuedDue(r, now), "")));
     }
   }
 
@@ -54,9 +63,16 @@ public final class RunText {
       return;
     }
     out.printf("%-22s %-23s %-10s %-7s %-22s %s%n", "RUN", "TASK", "STATUS", "ATTEMPT", "SESSION", "QUEUED");
+    Instant now = Instant.now();
     for (RunPayload r : runs) {
+      String due = queuedDue(r, now);
       out.printf("%-22s %-23s %-10s %-7d %-22s %s%n", r.id(), r.taskId(), wire(r.status()), r.attempt(),
-          or(r.sessionId(), "-"), r.queuedAt());
+          or(r.sessionId(), "-"), r.queuedAt() + (due == null ? "" : "  " + due));
     }
+  }
+
+  /** The wait of a queued run that is delayed, else null. */
+  public static String queuedDue(RunPayload r, Instant now) {
+    return r.status() == RunStatus.QUEUED ? Text.due(r.notBefore(), now) : null;
   }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       TaskExecutionCommands.Start.class,
       TaskExecutionCommands.Approve.class,
       TaskStateCommands.Reject.class,
+      TaskStateCommands.PauseTask.class,
+      TaskStateCommands.ResumeTask.class,
       TaskStateCommands.CancelTask.class,
       TaskStateCommands.Enqueue.class,
       TaskStateCommands.Runs.class,

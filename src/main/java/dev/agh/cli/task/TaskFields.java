@@ -4,6 +4,7 @@ import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.OwnerInput;
 import dev.agh.cli.JsonArgument;
 import dev.agh.domain.Owner;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of a new task, shared by {@code task create} and {@code task child}. */
@@ -50,6 +51,9 @@ public final class TaskFields {
   @Option(names = "--id", description = "Choose the task id instead of a generated one.")
   String id;
 
+  @Mixin
+  RetryOptions retry = new RetryOptions();
+
   CreateTask request() {
     String effectiveScope = scope != null ? scope : workspace != null ? "workspace" : "global";
     OwnerInput ownerInput = null;
@@ -59,6 +63,6 @@ public final class TaskFields {
     }
     return new CreateTask(id, identifier, effectiveScope, workspace, channel, title, description, priority, maxAttempts,
         autoEnqueue ? Boolean.TRUE : null, draft ? Boolean.TRUE : null, approval, ownerInput,
-        JsonArgument.parse("--metadata", metadata));
+        JsonArgument.parse("--metadata", metadata), retry.input());
   }
 }

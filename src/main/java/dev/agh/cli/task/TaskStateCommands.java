@@ -2,6 +2,7 @@ package dev.agh.cli.task;
 
 import dev.agh.api.Requests.Cancel;
 import dev.agh.api.Requests.ListRuns;
+import dev.agh.api.Requests.Pause;
 import dev.agh.api.Responses.RunListResponse;
 import dev.agh.api.Responses.RunResponse;
 import dev.agh.api.Responses.TaskResponse;
@@ -50,6 +51,46 @@ final class TaskStateCommands {
       TaskResponse response = b.service().cancelTask(b.caller(), id, new Cancel(reason, JsonArgument.parse("--metadata", metadata)));
       out.print(response, w -> TaskText.task(w, response.task()));
       return 0;
+    }
+  }
+
+  /** pause and resume: one task id, an optional reason, the task afterwards. */
+  abstract static class PauseOrResume extends ApiCommand {
+    @Parameters(index = "0", paramLabel = "ID", description = "Task id.")
+    String id;
+
+    @Option(names = "--reason", description = "Why (on the task.paused or task.resumed event).")
+    String reason;
+
+    abstract TaskResponse call(Backend b, Pause request);
+
+    @Override
+    protected int run(Backend b, Printer out) {
+      TaskResponse response = call(b, new Pause(reason));
+      out.print(response, w -> TaskText.task(w, response.task()));
+      return 0;
+    }
+  }
+
+  /** {@code agh task pause} = {@code POST /api/tasks/{id}/pause} (agh extension). */
+  @Command(name = "pause", description = "Pause a task and its subtree: their queued runs wait until resumed "
+      + "(POST /api/tasks/{id}/pause).",
+      footer = {"", "Runs already claimed go on to their end. Children created under a paused task start paused.",
+          "", "Example:", "  agh task pause task-1a2b --reason \"deploy freeze\""})
+  static final class PauseTask extends PauseOrResume {
+    @Override
+    TaskResponse call(Backend b, Pause request) {
+      return b.service().pauseTask(b.caller(), id, request);
+    }
+  }
+
+  /** {@code agh task resume} = {@code POST /api/tasks/{id}/resume} (agh extension). */
+  @Command(name = "resume", description = "Resume a paused task and its subtree (POST /api/tasks/{id}/resume).",
+      footer = {"", "A paused ancestor stays paused: resume the task that was paused."})
+  static final class ResumeTask extends PauseOrResume {
+    @Override
+    TaskResponse call(Backend b, Pause request) {
+      return b.service().resumeTask(b.caller(), id, request);
     }
   }
 

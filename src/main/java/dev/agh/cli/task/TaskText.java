@@ -5,12 +5,15 @@ import static dev.agh.cli.Text.or;
 import static dev.agh.cli.Text.wire;
 
 import dev.agh.api.DependencyPayload;
+import dev.agh.api.RetryPolicyPayload;
 import dev.agh.api.RunPayload;
 import dev.agh.api.TaskDetailPayload;
 import dev.agh.api.TaskPayload;
 import dev.agh.api.TaskSummaryPayload;
 import dev.agh.cli.Text;
+import dev.agh.cli.run.RunText;
 import dev.agh.domain.Owner;
+import dev.agh.domain.RetryStrategy;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +36,10 @@ final class TaskText {
     row(out, "approval", wire(t.approvalPolicy()) + " / " + wire(t.approvalState()));
     row(out, "owner", owner(t.owner()));
     row(out, "attempts", "max " + t.maxAttempts());
+    row(out, "retry", retry(t.retryPolicy()));
+    if (t.pausedAt() != null) {
+      row(out, "paused", "since " + t.pausedAt() + " (agh task resume " + t.id() + ")");
+    }
     if (t.networkChannel() != null) {
       row(out, "channel", t.networkChannel());
     }
@@ -62,8 +69,9 @@ final class TaskText {
     List<RunPayload> runs = d.runs() == null ? List.of() : d.runs();
     if (!runs.isEmpty()) {
       out.println("runs");
+      Instant now = Instant.now();
       runs.forEach(r -> out.println("  " + r.id() + "  #" + r.attempt() + "  " + pad(wire(r.status()), 10) + " "
-          + or(r.error(), "")));
+          + or(r.error(), or(RunText.queuedDue(r, now), ""))));
     }
   }
 
@@ -78,8 +86,21 @@ final class TaskText {
     for (TaskSummaryPayload t : tasks) {
       out.println(pad(t.id(), 22) + " " + pad(wire(t.status()), 11) + " " + pad(wire(t.priority()), 8) + " "
           + pad(clip(owner(t.owner()), 18), 18) + " " + pad(Text.age(t.lastActivityAt(), now), 8) + " "
-          + clip(t.title(), 60));
+          + (Boolean.TRUE.equals(t.paused()) ? "[paused] " : "") + clip(t.title(), 60));
     }
+  }
+
+  /** The task's own retry policy in a few words, or where its policy comes from. */
+  static String retry(RetryPolicyPayload p) {
+    if (p == null) {
+      return "server default";
+    }
+    if (p.strategy() == RetryStrategy.NONE) {
+      return "none";
+    }
+    return wire(p.strategy()) + ", " + p.baseDelaySeconds() + "s"
+        + (p.strategy() == RetryStrategy.EXPONENTIAL ? " doubling up to " + p.maxDelaySeconds() + "s" : "")
+        + (p.jitter() != null && p.jitter() > 0 ? ", jitter " + p.jitter() : "");
   }
 
   private static String owner(Owner owner) {

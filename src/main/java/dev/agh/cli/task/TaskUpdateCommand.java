@@ -9,6 +9,7 @@ import dev.agh.cli.JsonArgument;
 import dev.agh.cli.Printer;
 import dev.agh.domain.Owner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,6 +49,12 @@ public final class TaskUpdateCommand extends ApiCommand {
   @Option(names = "--auto-enqueue", arity = "1", paramLabel = "true|false", description = "Enqueue automatically when ready.")
   Boolean autoEnqueue;
 
+  @Mixin
+  RetryOptions retry = new RetryOptions();
+
+  @Option(names = "--clear-retry", description = "Drop the task's own retry policy: the server's default applies again.")
+  boolean clearRetry;
+
   @Override
   protected int run(Backend backend, Printer out) {
     OwnerInput ownerInput = null;
@@ -56,7 +63,8 @@ public final class TaskUpdateCommand extends ApiCommand {
       ownerInput = new OwnerInput(parsed.kind().wire(), parsed.ref());
     }
     UpdateTask request = new UpdateTask(title, description, priority, maxAttempts, autoEnqueue, approval,
-        JsonArgument.parse("--metadata", metadata), channel, ownerInput, clearOwner ? Boolean.TRUE : null);
+        JsonArgument.parse("--metadata", metadata), channel, ownerInput, clearOwner ? Boolean.TRUE : null, retry.input(),
+        clearRetry ? Boolean.TRUE : null);
     TaskResponse response = backend.service().updateTask(backend.caller(), id, request);
     out.print(response, w -> TaskText.task(w, response.task()));
     return 0;

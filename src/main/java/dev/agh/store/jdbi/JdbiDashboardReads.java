@@ -200,7 +200,9 @@ final class JdbiDashboardReads {
     String from = sql.runsOf(filter);
     sql.and("r.status = 'queued'");
     List<QueueRow> rows = new ArrayList<>(handle.createQuery(
-            "SELECT COALESCE(r.network_channel, '') AS channel, COUNT(*) AS n, MIN(r.queued_at) AS oldest" + from
+            "SELECT COALESCE(r.network_channel, '') AS channel, COUNT(*) AS n, "
+                // A delayed run waits from its due time, not from its enqueue: a retry an hour out is no backlog.
+                + "MIN(GREATEST(r.queued_at, COALESCE(r.not_before, 0))) AS oldest" + from
                 + sql.where() + " GROUP BY COALESCE(r.network_channel, '')")
         .bindMap(sql.binds)
         .map((rs, ctx) -> new QueueRow(rs.getString("channel").trim(), rs.getLong("n"), micros(rs, "oldest")))
@@ -260,7 +262,8 @@ final class JdbiDashboardReads {
     }
     String query = "SELECT r.*, t.identifier AS t_identifier, t.title AS t_title, t.status AS t_status, "
         + "t.priority AS t_priority, t.owner_kind AS t_owner_kind, t.owner_ref AS t_owner_ref, t.scope AS t_scope, "
-        + "t.workspace_id AS t_workspace_id, t.latest_event_seq AS t_latest_event_seq, t.max_attempts AS t_max_attempts"
+        + "t.workspace_id AS t_workspace_id, t.latest_event_seq AS t_latest_event_seq, t.max_attempts AS t_max_attempts, "
+        + "t.paused_at AS t_paused_at"
         + from + " ORDER BY o.o_rank DESC, o.o_activity DESC, o.o_id DESC";
     return handle.createQuery(query).bindMap(sql.binds).map((rs, ctx) -> {
       Run run = Rows.RUN.map(rs, ctx);
@@ -269,7 +272,7 @@ final class JdbiDashboardReads {
       return new ActiveRunRow(run, rs.getString("t_identifier"), rs.getString("t_title"),
           enumOf(TaskStatus.class, rs.getString("t_status")), enumOf(Priority.class, rs.getString("t_priority")),
           owner, enumOf(Scope.class, rs.getString("t_scope")), rs.getString("t_workspace_id"),
-          rs.getLong("t_latest_event_seq"), rs.getInt("t_max_attempts"));
+          rs.getLong("t_latest_event_seq"), rs.getInt("t_max_attempts"), micros(rs, "t_paused_at") != null);
     }).list();
   }
 

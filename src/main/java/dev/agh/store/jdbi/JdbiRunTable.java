@@ -128,11 +128,12 @@ final class JdbiRunTable implements RunTable {
     var insert = handle.createUpdate("INSERT INTO task_runs (id, task_id, status, attempt, claimed_by_kind, claimed_by_ref, "
         + "session_id, origin_kind, origin_ref, idempotency_key, network_channel, claim_token_hash, lease_until, "
         + "heartbeat_at, coordination_channel_id, queued_at, claimed_at, started_at, ended_at, error, metadata, result, "
-        + "lease_expiries, claimable, workspace_key, priority_rank, owner_kind, owner_ref, required_capabilities, holder_session_id) VALUES "
+        + "lease_expiries, claimable, workspace_key, priority_rank, owner_kind, owner_ref, required_capabilities, holder_session_id, "
+        + "not_before) VALUES "
         + "(:id, :task_id, :status, :attempt, :claimed_by_kind, :claimed_by_ref, :session_id, :origin_kind, :origin_ref, "
         + ":idempotency_key, :network_channel, :claim_token_hash, :lease_until, :heartbeat_at, :coordination_channel_id, "
         + ":queued_at, :claimed_at, :started_at, :ended_at, :error, :metadata, :result, :lease_expiries, :claimable, "
-        + ":workspace_key, :priority_rank, :owner_kind, :owner_ref, :required_capabilities, :holder_session_id)");
+        + ":workspace_key, :priority_rank, :owner_kind, :owner_ref, :required_capabilities, :holder_session_id, :not_before)");
     bindMutable(insert, r);
     bindTaskCopy(insert, task);
     insert.bind("id", r.id())
@@ -146,6 +147,7 @@ final class JdbiRunTable implements RunTable {
         .bind("queued_at", Micros.of(r.queuedAt()))
         .bind("metadata", r.metadataJson())
         .bind("required_capabilities", Rows.joinCapabilities(r.requiredCapabilities()))
+        .bind("not_before", Micros.of(r.notBefore()))
         .execute();
     LatestRunColumns.inserted(handle, r);
   }
@@ -179,19 +181,35 @@ final class JdbiRunTable implements RunTable {
   }
 
   @Override
-  public List<Run> claimCandidates(ClaimFilter f, int limit, int offset) {
+  public List<Run> claimCandidates(ClaimFilter f, Instant now, int limit, int offset) {
     // Equality on (status, claimable, workspace_key) and this ORDER BY follow the task_runs_claim
-    // index exactly, so the engine walks the index in order instead of sorting the queue.
+    // index exactly, so the engine walks the index in order instead of sorting the queue. A delayed run
+    // is skipped row by row: delayed runs are few next to the queue, and an index on not_before would
+    // lose the claim order.
     String text = "SELECT * FROM task_runs WHERE status = 'queued' AND claimable = TRUE AND workspace_key = ? "
-        + "AND priority_rank >= ? "
+        + "AND priority_rank >= ? AND (not_before IS NULL OR not_before <= ?) "
         + "AND (owner_kind IS NULL OR (owner_kind = 'pool' AND owner_ref = ?) "
         + "OR (owner_kind = 'agent_session' AND owner_ref = ?)) "
         + (f.channel() == null ? "" : "AND coordination_channel_id = ? ")
         // H2 walks the index in order ("index sorted") only when ORDER BY names the equality columns too.
         + "ORDER BY status, claimable, workspace_key, priority_rank DESC, queued_at, id LIMIT " + limit + " OFFSET " + offset;
     return f.channel() == null
-        ? sql.list(text, RUN, f.workspaceKey(), f.minPriorityRank(), f.agentName(), f.sessionId())
-        : sql.list(text, RUN, f.workspaceKey(), f.minPriorityRank(), f.agentName(), f.sessionId(), f.channel());
+        ? sql.list(text, RUN, f.workspaceKey(), f.minPriorityRank(), Micros.of(now), f.agentName(), f.sessionId())
+        : sql.list(text, RUN, f.workspaceKey(), f.minPriorityRank(), Micros.of(now), f.agentName(), f.sessionId(),
+            f.channel());
+  }
+
+  @Override
+  public Optional<Instant> nextDue(Instant now) {
+    // The task_runs_due index: the first entry after now among queued runs.
+    return sql.one("SELECT MIN(not_before) AS due FROM task_runs WHERE status = 'queued' AND not_before > ?",
+        rs -> Optional.ofNullable(Micros.get(rs, "due")), Micros.of(now)).flatMap(due -> due);
+  }
+
+  @Override
+  public List<Run> scheduled(Instant now, int limit) {
+    return sql.list("SELECT * FROM task_runs WHERE status = 'queued' AND not_before > ? ORDER BY not_before, id LIMIT "
+        + limit, RUN, Micros.of(now));
   }
 
   @Override
@@ -265,7 +283,7 @@ final class JdbiRunTable implements RunTable {
 
   private static <S extends SqlStatement<S>> S bindTaskCopy(S statement, Task task) {
     return statement
-        .bind("claimable", task.status().runsClaimable())
+        .bind("claimable", task.runsClaimable())
         .bind("workspace_key", task.workspaceId() == null ? "" : task.workspaceId())
         .bind("priority_rank", task.priority().rank())
         .bind("owner_kind", task.owner() == null ? null : wire(task.owner().kind()))

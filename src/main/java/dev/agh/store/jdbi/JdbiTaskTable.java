@@ -18,12 +18,13 @@ final class JdbiTaskTable implements TaskTable {
       + "title, description, priority, priority_rank, max_attempts, auto_enqueue, status, approval_policy, "
       + "approval_state, owner_kind, owner_ref, created_by_kind, created_by_ref, origin_kind, origin_ref, "
       + "created_at, updated_at, closed_at, metadata, last_activity_at, latest_event_seq, child_count, "
-      + "dependency_count, current_run_id";
+      + "dependency_count, current_run_id, retry_strategy, retry_base_seconds, retry_max_seconds, retry_jitter, paused_at";
   private static final String VALUES = ":id, :identifier, :scope, :workspace_id, :parent_task_id, :depth, "
       + ":network_channel, :title, :description, :priority, :priority_rank, :max_attempts, :auto_enqueue, :status, "
       + ":approval_policy, :approval_state, :owner_kind, :owner_ref, :created_by_kind, :created_by_ref, "
       + ":origin_kind, :origin_ref, :created_at, :updated_at, :closed_at, :metadata, :last_activity_at, "
-      + ":latest_event_seq, :child_count, :dependency_count, :current_run_id";
+      + ":latest_event_seq, :child_count, :dependency_count, :current_run_id, :retry_strategy, :retry_base_seconds, "
+      + ":retry_max_seconds, :retry_jitter, :paused_at";
   private static final String ORDER = " ORDER BY last_activity_at DESC, updated_at DESC, created_at DESC, id DESC";
 
   private final Handle handle;
@@ -208,6 +209,11 @@ final class JdbiTaskTable implements TaskTable {
         .bind("latest_event_seq", t.latestEventSeq())
         .bind("child_count", t.childCount())
         .bind("dependency_count", t.dependencyCount())
-        .bind("current_run_id", t.currentRunId());
+        .bind("current_run_id", t.currentRunId())
+        .bind("retry_strategy", t.retryPolicy() == null ? null : wire(t.retryPolicy().strategy()))
+        .bind("retry_base_seconds", t.retryPolicy() == null ? null : t.retryPolicy().baseDelaySeconds())
+        .bind("retry_max_seconds", t.retryPolicy() == null ? null : t.retryPolicy().maxDelaySeconds())
+        .bind("retry_jitter", t.retryPolicy() == null ? null : t.retryPolicy().jitter())
+        .bind("paused_at", Micros.of(t.pausedAt()));
   }
 }

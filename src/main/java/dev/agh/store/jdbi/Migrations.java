@@ -19,7 +19,7 @@ final class Migrations {
   private static final List<String> SCRIPTS = List.of("V001__schema.sql", "V002__runs_and_sessions.sql",
       "V003__live_views.sql", "V004__observe_indexes.sql", "V005__observe_summaries.sql", "V006__observe_covering_index.sql",
       "V007__inbox_lanes.sql",
-      "V008__runs_recent_index.sql");
+      "V008__runs_recent_index.sql", "V009__retry_delay_pause.sql");
 
   private Migrations() {}
 

@@ -13,6 +13,8 @@ import dev.agh.domain.OriginKind;
 import dev.agh.domain.Owner;
 import dev.agh.domain.OwnerKind;
 import dev.agh.domain.Priority;
+import dev.agh.domain.RetryPolicy;
+import dev.agh.domain.RetryStrategy;
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
 import dev.agh.domain.Scope;
@@ -56,7 +58,9 @@ final class Rows {
       rs.getLong("latest_event_seq"),
       rs.getInt("child_count"),
       rs.getInt("dependency_count"),
-      rs.getString("current_run_id"));
+      rs.getString("current_run_id"),
+      retryPolicy(rs),
+      Micros.get(rs, "paused_at"));
 
   static final RowMapper<Run> RUN = (rs, ctx) -> new Run(
       rs.getString("id"),
@@ -81,7 +85,8 @@ final class Rows {
       rs.getString("metadata"),
       rs.getString("result"),
       rs.getInt("lease_expiries"),
-      splitCapabilities(rs.getString("required_capabilities")));
+      splitCapabilities(rs.getString("required_capabilities")),
+      Micros.get(rs, "not_before"));
 
   static final RowMapper<Dependency> DEPENDENCY = (rs, ctx) -> new Dependency(
       rs.getString("task_id"), rs.getString("depends_on_task_id"), rs.getString("kind"), Micros.get(rs, "created_at"));
@@ -99,6 +104,17 @@ final class Rows {
 
   static final RowMapper<Workspace> WORKSPACE = (rs, ctx) -> new Workspace(
       rs.getString("id"), rs.getString("name"), rs.getString("path"), Micros.get(rs, "created_at"));
+
+  /** The task's own policy, or null when it follows the server's default. */
+  private static RetryPolicy retryPolicy(ResultSet rs) throws SQLException {
+    String strategy = rs.getString("retry_strategy");
+    if (strategy == null) {
+      return null;
+    }
+    RetryStrategy parsed = enumOf(RetryStrategy.class, strategy);
+    return parsed == RetryStrategy.NONE ? RetryPolicy.NONE
+        : new RetryPolicy(parsed, rs.getLong("retry_base_seconds"), rs.getLong("retry_max_seconds"), rs.getDouble("retry_jitter"));
+  }
 
   private static Owner owner(ResultSet rs) throws SQLException {
     String kind = rs.getString("owner_kind");
