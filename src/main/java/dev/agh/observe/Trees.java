@@ -37,7 +37,7 @@ public final class Trees {
       Run run = open.get(task.id());
       TreeNodePayload node = new TreeNodePayload(TaskReference.of(task), task.parentTaskId(), depth(task, rootId, byId),
           task.childCount() > 0 ? task.childCount() : null, run == null ? null : RunSummaryPayload.of(run, task.maxAttempts()),
-          Triage.latestActivity(task));
+          Triage.latestActivity(task), task.paused() ? Boolean.TRUE : null);
       if (task.id().equals(rootId)) {
         root = node;
       } else {

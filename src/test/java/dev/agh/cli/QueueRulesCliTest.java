@@ -112,6 +112,7 @@ class QueueRulesCliTest {
     CliRunner.Result paused = agh(home, "task", "pause", parent, "--reason", "freeze");
     assertThat(paused.ok().out()).contains("paused").contains("agh task resume " + parent);
     assertThat(agh(home, "task", "list").ok().out()).contains("[paused] build");
+    assertThat(agh(home, "task", "tree", parent).ok().out()).contains(child + "  ready [paused]  build");
     String session = session();
     assertThat(agh(home, "agent", "next", "--session", session).code()).isEqualTo(ExitCodes.NO_WORK);
     assertThat(agh(home, "-o", "json", "dashboard").ok().json().path("dashboard").path("active_runs").path("items")

@@ -69,7 +69,8 @@ final class LiveText {
 
   private static String node(TreeNodePayload node) {
     String run = node.activeRun() == null ? "" : "  [" + wire(node.activeRun().status()) + " " + node.activeRun().id() + "]";
-    return node.task().id() + "  " + wire(node.task().status()) + "  " + clip(node.task().title(), 60) + run;
+    return node.task().id() + "  " + wire(node.task().status()) + (Boolean.TRUE.equals(node.paused()) ? " [paused]" : "")
+        + "  " + clip(node.task().title(), 60) + run;
   }
 
   static void triage(PrintWriter out, TriagePayload t) {
