@@ -160,6 +160,7 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} agent" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} session" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} workspace" ];    then _picocli_agh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dashboard" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inbox" ];    then _picocli_agh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_agh; return $?; fi
@@ -214,12 +215,18 @@ function _complete_agh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} workspace add" ];    then _picocli_agh_workspace; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} workspace list" ];    then _picocli_agh_workspace; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} workspace remove" ];    then _picocli_agh_workspace; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store check" ];    then _picocli_agh_store; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store prune" ];    then _picocli_agh_store; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store compact" ];    then _picocli_agh_store; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store backup" ];    then _picocli_agh_store; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store restore" ];    then _picocli_agh_store; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} server status" ];    then _picocli_agh_server; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} server stop" ];    then _picocli_agh_server; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench cycle" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench stream" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench dashboard" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench waiters" ];    then _picocli_agh_bench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench soak" ];    then _picocli_agh_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench cli" ];    then _picocli_agh_bench; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -228,129 +235,143 @@ function _complete_agh() {
   local cmds2=(agent)
   local cmds3=(session)
   local cmds4=(workspace)
-  local cmds5=(dashboard)
-  local cmds6=(inbox)
-  local cmds7=(serve)
-  local cmds8=(server)
-  local cmds9=(worker)
-  local cmds10=(tui)
-  local cmds11=(bench)
-  local cmds12=(completion)
-  local cmds13=(help)
-  local cmds14=(task create)
-  local cmds15=(task list)
-  local cmds16=(task show)
-  local cmds17=(task update)
-  local cmds18=(task delete)
-  local cmds19=(task child)
-  local cmds20=(task depend)
-  local cmds21=(task undepend)
-  local cmds22=(task publish)
-  local cmds23=(task start)
-  local cmds24=(task approve)
-  local cmds25=(task reject)
-  local cmds26=(task pause)
-  local cmds27=(task resume)
-  local cmds28=(task cancel)
-  local cmds29=(task enqueue)
-  local cmds30=(task runs)
-  local cmds31=(task timeline)
-  local cmds32=(task tree)
-  local cmds33=(task watch)
-  local cmds34=(task read)
-  local cmds35=(task dismiss)
-  local cmds36=(task archive)
-  local cmds37=(task next)
-  local cmds38=(run list)
-  local cmds39=(run show)
-  local cmds40=(run claim)
-  local cmds41=(run start)
-  local cmds42=(run attach)
-  local cmds43=(run complete)
-  local cmds44=(run fail)
-  local cmds45=(run cancel)
-  local cmds46=(agent next)
-  local cmds47=(agent start)
-  local cmds48=(agent heartbeat)
-  local cmds49=(agent complete)
-  local cmds50=(agent fail)
-  local cmds51=(agent release)
-  local cmds52=(session new)
-  local cmds53=(session list)
-  local cmds54=(session show)
-  local cmds55=(session stop)
-  local cmds56=(workspace add)
-  local cmds57=(workspace list)
-  local cmds58=(workspace remove)
-  local cmds59=(server status)
-  local cmds60=(server stop)
-  local cmds61=(bench cycle)
-  local cmds62=(bench stream)
-  local cmds63=(bench dashboard)
-  local cmds64=(bench waiters)
-  local cmds65=(bench cli)
+  local cmds5=(store)
+  local cmds6=(dashboard)
+  local cmds7=(inbox)
+  local cmds8=(serve)
+  local cmds9=(server)
+  local cmds10=(worker)
+  local cmds11=(tui)
+  local cmds12=(bench)
+  local cmds13=(completion)
+  local cmds14=(help)
+  local cmds15=(task create)
+  local cmds16=(task list)
+  local cmds17=(task show)
+  local cmds18=(task update)
+  local cmds19=(task delete)
+  local cmds20=(task child)
+  local cmds21=(task depend)
+  local cmds22=(task undepend)
+  local cmds23=(task publish)
+  local cmds24=(task start)
+  local cmds25=(task approve)
+  local cmds26=(task reject)
+  local cmds27=(task pause)
+  local cmds28=(task resume)
+  local cmds29=(task cancel)
+  local cmds30=(task enqueue)
+  local cmds31=(task runs)
+  local cmds32=(task timeline)
+  local cmds33=(task tree)
+  local cmds34=(task watch)
+  local cmds35=(task read)
+  local cmds36=(task dismiss)
+  local cmds37=(task archive)
+  local cmds38=(task next)
+  local cmds39=(run list)
+  local cmds40=(run show)
+  local cmds41=(run claim)
+  local cmds42=(run start)
+  local cmds43=(run attach)
+  local cmds44=(run complete)
+  local cmds45=(run fail)
+  local cmds46=(run cancel)
+  local cmds47=(agent next)
+  local cmds48=(agent start)
+  local cmds49=(agent heartbeat)
+  local cmds50=(agent complete)
+  local cmds51=(agent fail)
+  local cmds52=(agent release)
+  local cmds53=(session new)
+  local cmds54=(session list)
+  local cmds55=(session show)
+  local cmds56=(session stop)
+  local cmds57=(workspace add)
+  local cmds58=(workspace list)
+  local cmds59=(workspace remove)
+  local cmds60=(store check)
+  local cmds61=(store prune)
+  local cmds62=(store compact)
+  local cmds63=(store backup)
+  local cmds64=(store restore)
+  local cmds65=(server status)
+  local cmds66=(server stop)
+  local cmds67=(bench cycle)
+  local cmds68=(bench stream)
+  local cmds69=(bench dashboard)
+  local cmds70=(bench waiters)
+  local cmds71=(bench soak)
+  local cmds72=(bench cli)
 
-  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_agh_bench_cli; return $?; fi
-  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_agh_bench_waiters; return $?; fi
-  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_agh_bench_stream; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_bench_cycle; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_server_stop; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_server_status; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_workspace_remove; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_workspace_list; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_workspace_add; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_session_stop; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_session_show; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_session_list; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_session_new; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_agent_release; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_agent_fail; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_agent_complete; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_start; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_agent_next; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_run_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_run_fail; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_run_complete; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_run_attach; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_agh_run_start; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_agh_run_claim; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_agh_run_show; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_agh_run_list; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_agh_task_next; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_agh_task_archive; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_agh_task_dismiss; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_agh_task_read; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_agh_task_watch; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_agh_task_tree; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_agh_task_timeline; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_agh_task_runs; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_agh_task_enqueue; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_agh_task_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_agh_task_resume; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_agh_task_pause; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_agh_task_reject; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_agh_task_approve; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_agh_task_start; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_agh_task_publish; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_agh_task_undepend; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_agh_task_depend; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_agh_task_child; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_agh_task_delete; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_agh_task_update; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_agh_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_agh_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_agh_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_agh_help; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_agh_completion; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_agh_bench; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_agh_tui; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_agh_worker; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_agh_server; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_agh_serve; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_agh_inbox; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_agh_dashboard; return $?; fi
+  if CompWordsContainsArray "${cmds72[@]}"; then _picocli_agh_bench_cli; return $?; fi
+  if CompWordsContainsArray "${cmds71[@]}"; then _picocli_agh_bench_soak; return $?; fi
+  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_agh_bench_waiters; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_agh_bench_dashboard; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_agh_bench_stream; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_agh_bench_cycle; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_agh_server_stop; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_agh_server_status; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_agh_store_restore; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_agh_store_backup; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_agh_store_compact; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_agh_store_prune; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_agh_store_check; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_agh_workspace_remove; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_agh_workspace_list; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_agh_workspace_add; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_agh_session_stop; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_agh_session_show; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_agh_session_list; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_agh_session_new; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_agh_agent_release; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_agh_agent_fail; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_agh_agent_complete; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_agh_agent_heartbeat; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_agh_agent_start; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_agh_agent_next; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_agh_run_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_agh_run_fail; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_agh_run_complete; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_agh_run_attach; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_agh_run_start; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_agh_run_claim; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_agh_run_show; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_agh_run_list; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_agh_task_next; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_agh_task_archive; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_agh_task_dismiss; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_agh_task_read; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_agh_task_watch; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_agh_task_tree; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_agh_task_timeline; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_agh_task_runs; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_agh_task_enqueue; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_agh_task_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_agh_task_resume; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_agh_task_pause; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_agh_task_reject; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_agh_task_approve; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_agh_task_start; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_agh_task_publish; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_agh_task_undepend; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_agh_task_depend; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_agh_task_child; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_agh_task_delete; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_agh_task_update; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_agh_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_agh_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_agh_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_agh_help; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_agh_completion; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_agh_bench; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_agh_tui; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_agh_worker; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_agh_server; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_agh_serve; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_agh_inbox; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_agh_dashboard; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_agh_store; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_agh_workspace; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_agh_session; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_agh_agent; return $?; fi
@@ -367,7 +388,7 @@ function _picocli_agh() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="task run agent session workspace dashboard inbox serve server worker tui bench completion help"
+  local commands="task run agent session workspace store dashboard inbox serve server worker tui bench completion help"
   local flag_opts="'--embedded' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -631,6 +652,51 @@ function _picocli_agh_workspace() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `store` subcommand.
+function _picocli_agh_store() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="check prune compact backup restore"
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `dashboard` subcommand.
 function _picocli_agh_dashboard() {
   # Get completion data
@@ -771,7 +837,7 @@ function _picocli_agh_serve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--bind' '--port' '--auth' '--idle-exit' '--default-retry' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--bind' '--port' '--auth' '--idle-exit' '--default-retry' '--retain' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -790,6 +856,9 @@ function _picocli_agh_serve() {
       return
       ;;
     '--default-retry')
+      return
+      ;;
+    '--retain')
       return
       ;;
     '-o'|'--output')
@@ -991,7 +1060,7 @@ function _picocli_agh_bench() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="cycle stream dashboard waiters cli"
+  local commands="cycle stream dashboard waiters soak cli"
   local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
@@ -3517,6 +3586,248 @@ function _picocli_agh_workspace_remove() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `check` subcommand.
+function _picocli_agh_store_check() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `prune` subcommand.
+function _picocli_agh_store_prune() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--older-than' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--older-than')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `compact` subcommand.
+function _picocli_agh_store_compact() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `backup` subcommand.
+function _picocli_agh_store_backup() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "backup" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `restore` subcommand.
+function _picocli_agh_store_restore() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "restore" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `status` subcommand.
 function _picocli_agh_server_status() {
   # Get completion data
@@ -3787,6 +4098,57 @@ function _picocli_agh_bench_waiters() {
       return
       ;;
     '--gets')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `soak` subcommand.
+function _picocli_agh_bench_soak() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--minutes' '--rate' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local FORMAT_option_args=("human" "json" "jsonl") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--minutes')
+      return
+      ;;
+    '--rate')
       return
       ;;
     '-o'|'--output')

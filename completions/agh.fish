@@ -3,7 +3,7 @@
 
 # The command path typed so far, e.g. "task list".
 function __agh_path
-    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task pause' 'task resume' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run list' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent start' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'bench cli' 'completion' 'help'
+    set -l known 'task' 'task create' 'task list' 'task show' 'task update' 'task delete' 'task child' 'task depend' 'task undepend' 'task publish' 'task start' 'task approve' 'task reject' 'task pause' 'task resume' 'task cancel' 'task enqueue' 'task runs' 'task timeline' 'task tree' 'task watch' 'task read' 'task dismiss' 'task archive' 'task next' 'run' 'run list' 'run show' 'run claim' 'run start' 'run attach' 'run complete' 'run fail' 'run cancel' 'agent' 'agent next' 'agent start' 'agent heartbeat' 'agent complete' 'agent fail' 'agent release' 'session' 'session new' 'session list' 'session show' 'session stop' 'workspace' 'workspace add' 'workspace list' 'workspace remove' 'store' 'store check' 'store prune' 'store compact' 'store backup' 'store restore' 'dashboard' 'inbox' 'serve' 'server' 'server status' 'server stop' 'worker' 'tui' 'bench' 'bench cycle' 'bench stream' 'bench dashboard' 'bench waiters' 'bench soak' 'bench cli' 'completion' 'help'
     set -l path ''
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--in' '--at' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--task' '--session-id' '--result' '--error' '--agent' '--name' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--default-retry' '--wait-timeout' '--max-runs' '--no-retry-exit' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--in' '--at' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--task' '--session-id' '--result' '--error' '--agent' '--name' '--older-than' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--default-retry' '--retain' '--wait-timeout' '--max-runs' '--no-retry-exit' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--minutes' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
                 set skip 1
             case '-*'
             case '*'
@@ -38,6 +38,7 @@ complete -c agh -n '__agh_at' -a 'run' -d 'List runs; inspect and drive one run 
 complete -c agh -n '__agh_at' -a 'agent' -d 'Claim work under a lease and report on it (agent sessions).'
 complete -c agh -n '__agh_at' -a 'session' -d 'Create, list and stop agent sessions.'
 complete -c agh -n '__agh_at' -a 'workspace' -d 'Register, list and remove workspaces.'
+complete -c agh -n '__agh_at' -a 'store' -d 'Check, prune, back up and restore the store.'
 complete -c agh -n '__agh_at' -a 'dashboard' -d 'Counters, health, queue and active runs (GET /api/observe/tasks/dashboard).'
 complete -c agh -n '__agh_at' -a 'inbox' -d 'Tasks that want your attention, by lane (GET /api/observe/tasks/inbox).'
 complete -c agh -n '__agh_at' -a 'serve' -d 'Serve the Tasks HTTP API (and SSE) until stopped, or idle for --idle-exit.'
@@ -887,6 +888,91 @@ complete -c agh -n '__agh_at workspace remove' -l 'token' -r -d 'Bearer token fo
 complete -c agh -n '__agh_at workspace remove' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at workspace remove' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
+# agh store
+complete -c agh -n '__agh_at store' -a 'check' -d 'Sizes of the store and whether its summaries agree with its rows (GET /api/store).'
+complete -c agh -n '__agh_at store' -a 'prune' -d 'Remove finished task trees, with their runs and events (POST /api/store/prune).'
+complete -c agh -n '__agh_at store' -a 'compact' -d 'Shrink the embedded store file to about its live data now (POST /api/store/compact).'
+complete -c agh -n '__agh_at store' -a 'backup' -d 'Write a consistent copy of the store to a new zip file while it serves (POST /api/store/backup).'
+complete -c agh -n '__agh_at store' -a 'restore' -d 'Replace the embedded store with a backup (stops this data directory\'s server).'
+complete -c agh -n '__agh_at store' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at store' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at store' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at store' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at store' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at store' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at store' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at store' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at store' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at store' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at store' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh store check
+complete -c agh -n '__agh_at store check' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at store check' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at store check' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at store check' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at store check' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at store check' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at store check' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at store check' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at store check' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at store check' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at store check' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh store prune
+complete -c agh -n '__agh_at store prune' -l 'older-than' -r -d 'Finished longer ago than this, e.g. 30d or 12h.'
+complete -c agh -n '__agh_at store prune' -l 'dry-run' -d 'Count what would go; remove nothing.'
+complete -c agh -n '__agh_at store prune' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at store prune' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at store prune' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at store prune' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at store prune' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at store prune' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at store prune' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at store prune' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at store prune' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at store prune' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at store prune' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh store compact
+complete -c agh -n '__agh_at store compact' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at store compact' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at store compact' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at store compact' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at store compact' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at store compact' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at store compact' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at store compact' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at store compact' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at store compact' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at store compact' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh store backup
+complete -c agh -n '__agh_at store backup' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at store backup' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at store backup' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at store backup' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at store backup' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at store backup' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at store backup' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at store backup' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at store backup' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at store backup' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at store backup' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh store restore
+complete -c agh -n '__agh_at store restore' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at store restore' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at store restore' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at store restore' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at store restore' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at store restore' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at store restore' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at store restore' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at store restore' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at store restore' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at store restore' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
 # agh dashboard
 complete -c agh -n '__agh_at dashboard' -l 'limit' -r -d 'Active runs to list (default 4, at most 1000).'
 complete -c agh -n '__agh_at dashboard' -l 'scope' -r -d 'global or workspace.'
@@ -934,6 +1020,7 @@ complete -c agh -n '__agh_at serve' -l 'port' -r -d 'Port (default: 7433; 0 pick
 complete -c agh -n '__agh_at serve' -l 'auth' -r -d 'token (default) or none (loopback only, no credentials).'
 complete -c agh -n '__agh_at serve' -l 'idle-exit' -r -d 'Stop after this long with no request, stream or waiting claim: 15m, 1h, or never (default: never; AGH_IDLE_EXIT). The server a command starts by itself uses 15m.'
 complete -c agh -n '__agh_at serve' -l 'default-retry' -r -d 'Retry policy of tasks without their own: none (default), fixed:DELAY or exponential:BASE[:MAX[:JITTER]], e.g. exponential:30s:1h ($AGH_DEFAULT_RETRY).'
+complete -c agh -n '__agh_at serve' -l 'retain' -r -d 'Prune finished task trees older than this once a minute, e.g. 30d (default forever: keep all; $AGH_RETAIN).'
 complete -c agh -n '__agh_at serve' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at serve' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at serve' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
@@ -1029,6 +1116,7 @@ complete -c agh -n '__agh_at bench' -a 'cycle' -d 'Agents claim and complete run
 complete -c agh -n '__agh_at bench' -a 'stream' -d 'SSE subscribers follow one task while it changes; times each event\'s delivery to each subscriber.'
 complete -c agh -n '__agh_at bench' -a 'dashboard' -d 'Seeds a fresh store with a large history, then times the dashboard and the inbox.'
 complete -c agh -n '__agh_at bench' -a 'waiters' -d 'Many agents wait on claim-next at once; times plain GETs meanwhile.'
+complete -c agh -n '__agh_at bench' -a 'soak' -d 'Steady agent cycles through agh serve for minutes: file size, live data and latency every minute, then the restart time after kill -9.'
 complete -c agh -n '__agh_at bench' -a 'cli' -d 'Time agh commands as a user runs them: the first one on a new data directory, everyday ones against its server, parallel loops.'
 complete -c agh -n '__agh_at bench' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at bench' -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -1103,6 +1191,21 @@ complete -c agh -n '__agh_at bench waiters' -l 'session' -r -d 'Act as this agen
 complete -c agh -n '__agh_at bench waiters' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
 complete -c agh -n '__agh_at bench waiters' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
 complete -c agh -n '__agh_at bench waiters' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
+
+# agh bench soak
+complete -c agh -n '__agh_at bench soak' -l 'minutes' -r -d 'How long (default 30).'
+complete -c agh -n '__agh_at bench soak' -l 'rate' -r -d 'Agent cycles per second (default 20).'
+complete -c agh -n '__agh_at bench soak' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c agh -n '__agh_at bench soak' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c agh -n '__agh_at bench soak' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'
+complete -c agh -n '__agh_at bench soak' -l 'server' -r -d 'Talk to this agh server (env AGH_SERVER).'
+complete -c agh -n '__agh_at bench soak' -l 'db' -r -d 'JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).'
+complete -c agh -n '__agh_at bench soak' -l 'home' -r -d 'Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).'
+complete -c agh -n '__agh_at bench soak' -l 'embedded' -d 'Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1); exit 7 while a server owns the store.'
+complete -c agh -n '__agh_at bench soak' -l 'session' -r -d 'Act as this agent session (env AGH_SESSION_ID).'
+complete -c agh -n '__agh_at bench soak' -l 'token' -r -d 'Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).'
+complete -c agh -n '__agh_at bench soak' -l 'no-color' -d 'Never print ANSI colours (also env NO_COLOR).'
+complete -c agh -n '__agh_at bench soak' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh bench cli
 complete -c agh -n '__agh_at bench cli' -l 'rounds' -r -d 'Rounds of the everyday commands (default 10).'

@@ -51,6 +51,10 @@ public enum Operation {
   GET_SESSION("getSession", "GET", "/api/sessions/{id}", Access.READ),
   /** An agent may stop its own session (a worker shutting down); the operator any session. */
   STOP_SESSION("stopSession", "POST", "/api/sessions/{id}/stop", Access.OPERATOR_OR_OWN_SESSION),
+  CHECK_STORE("checkStore", "GET", "/api/store", Access.OPERATOR),
+  PRUNE_STORE("pruneStore", "POST", "/api/store/prune", Access.OPERATOR),
+  COMPACT_STORE("compactStore", "POST", "/api/store/compact", Access.OPERATOR),
+  BACKUP_STORE("backupStore", "POST", "/api/store/backup", Access.OPERATOR),
   ADD_WORKSPACE("addWorkspace", "POST", "/api/workspaces", Access.OPERATOR),
   LIST_WORKSPACES("listWorkspaces", "GET", "/api/workspaces", Access.READ),
   REMOVE_WORKSPACE("removeWorkspace", "DELETE", "/api/workspaces", Access.OPERATOR),

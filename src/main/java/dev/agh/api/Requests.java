@@ -153,6 +153,15 @@ public final class Requests {
     }
   }
 
+  /**
+   * Body of {@code POST /api/store/prune} (agh extension): remove finished task trees closed more than {@code
+   * older_than_seconds} ago; {@code dry_run} only counts them.
+   */
+  public record PruneStore(Long olderThanSeconds, Boolean dryRun) {}
+
+  /** Body of {@code POST /api/store/backup} (agh extension): an absolute path, on the server's machine, not yet there. */
+  public record BackupStore(String path) {}
+
   /** Body of {@code POST /api/tasks/{id}/pause} and {@code /resume} (agh extensions). */
   public record Pause(String reason) {}
 

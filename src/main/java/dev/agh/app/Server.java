@@ -38,6 +38,7 @@ public final class Server implements AutoCloseable {
 
   private final LeaseSweep sweep;
   private final Activity activity;
+  private volatile RetentionSweep retention;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -151,6 +152,13 @@ public final class Server implements AutoCloseable {
     return http.port();
   }
 
+  /** Prunes finished task trees older than {@code age} once a minute from now on ({@code agh serve --retain}). */
+  public void retain(Duration age) {
+    if (retention == null) {
+      retention = RetentionSweep.every(service, age, Duration.ofMinutes(1));
+    }
+  }
+
   /** Stops taking requests (new ones get 503 SERVER_STOPPING), finishes the open ones, closes the store. Once. */
   @Override
   public void close() {
@@ -161,6 +169,9 @@ public final class Server implements AutoCloseable {
       activity.close();
       dir.unpublishServer(url);
       sweep.close();
+      if (retention != null) {
+        retention.close();
+      }
       http.close();
       service.close();
     } finally {

@@ -65,6 +65,7 @@ public final class RootCommand {
       AgentCommands.class,
       SessionCommands.class,
       WorkspaceCommand.class,
+      dev.agh.cli.store.StoreCommand.class,
       DashboardCommand.class,
       InboxCommand.class,
       ServeCommand.class,

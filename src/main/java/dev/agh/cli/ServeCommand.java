@@ -36,6 +36,11 @@ public final class ServeCommand implements Callable<Integer> {
           + "exponential:BASE[:MAX[:JITTER]], e.g. exponential:30s:1h ($AGH_DEFAULT_RETRY).")
   String defaultRetry;
 
+  @Option(names = "--retain", defaultValue = "${env:AGH_RETAIN:-forever}", paramLabel = "AGE",
+      description = "Prune finished task trees older than this once a minute, e.g. 30d (default forever: keep all; "
+          + "$AGH_RETAIN).")
+  String retain;
+
   /** Started by a command in the background: no terminal's Ctrl-C or hang-up may stop it, only its idle time. */
   @Option(names = "--background", hidden = true)
   boolean background;
@@ -54,11 +59,15 @@ public final class ServeCommand implements Callable<Integer> {
       idle = null;
     }
     dev.agh.domain.RetryPolicy retry = RetryPolicyArgument.parse("--default-retry", defaultRetry);
+    java.time.Duration keep = "forever".equalsIgnoreCase(retain.trim()) ? null : DurationArgument.parse("--retain", retain);
     if (background) {
       dev.agh.app.LocalServer.ignoreTerminalSignals();
     }
     Server server = Server.start(config, bind, port, mode, idle, retry);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "agh-shutdown"));
+    if (keep != null) {
+      server.retain(keep);
+    }
     var out = spec.commandLine().getOut();
     out.println("agh serving " + server.url() + " (store: " + (config.dbUrl() == null ? config.home() : "external database") + ")");
     if (mode == Server.AuthMode.NONE) {
@@ -68,6 +77,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (idle != null) {
       out.println("stops after " + idleExit.trim() + " idle");
+    }
+    if (keep != null) {
+      out.println("prunes finished task trees older than " + retain.trim());
     }
     if (retry.retries()) {
       out.println("failed runs of tasks without a retry policy: " + defaultRetry.trim());

@@ -65,32 +65,38 @@ public final class ServerCommands {
     @Override
     public Integer call() throws InterruptedException {
       RootCommand root = spec.root().commandLine().getCommand();
-      DataDirectory dir = new DataDirectory(root.config().home());
-      Duration limit = DurationArgument.parse("--timeout", timeout);
-      Optional<String> url = live(dir);
-      OptionalLong pid = dir.publishedPid();
       PrintWriter out = spec.commandLine().getOut();
-      if (url.isEmpty()) {
-        out.println("not running for " + root.config().home());
-        out.flush();
-        return ExitCodes.OK;
-      }
-      Optional<ProcessHandle> process = pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : Optional.empty();
-      if (process.isEmpty()) {
-        throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "the server at " + url.get()
-            + " recorded no process id this user can signal; stop it where it runs");
-      }
-      process.get().destroy(); // SIGTERM: the server's shutdown hook stops listening, ends streams, closes the store
-      try {
-        process.get().onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "the server (pid " + pid.getAsLong() + ") did not exit within "
-            + timeout);
-      }
-      out.println("stopped " + url.get() + " (pid " + pid.getAsLong() + ")");
+      Optional<String> stopped = stopRunning(root, DurationArgument.parse("--timeout", timeout));
+      out.println(stopped.orElse("not running for " + root.config().home()));
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Stops the live server of the data directory, if one runs, and waits up to {@code limit} for it to exit; says
+   * what it stopped ("stopped URL (pid N)"), or empty when nothing ran.
+   */
+  public static Optional<String> stopRunning(RootCommand root, Duration limit) throws InterruptedException {
+    DataDirectory dir = new DataDirectory(root.config().home());
+    Optional<String> url = live(dir);
+    OptionalLong pid = dir.publishedPid();
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<ProcessHandle> process = pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : Optional.empty();
+    if (process.isEmpty()) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "the server at " + url.get()
+          + " recorded no process id this user can signal; stop it where it runs");
+    }
+    process.get().destroy(); // SIGTERM: the server's shutdown hook stops listening, ends streams, closes the store
+    try {
+      process.get().onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "the server (pid " + pid.getAsLong() + ") did not exit within "
+          + limit.toSeconds() + " s");
+    }
+    return Optional.of("stopped " + url.get() + " (pid " + pid.getAsLong() + ")");
   }
 
   private static Optional<String> live(DataDirectory dir) {

@@ -13,6 +13,7 @@ import dev.agh.api.Requests.AddDependency;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
 import dev.agh.api.Requests.Pause;
+import dev.agh.api.StoreResponses;
 import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
@@ -170,6 +171,30 @@ public final class HttpTaskService implements TaskService {
   @Override
   public TaskResponse rejectTask(Caller caller, String taskId) {
     return transport.call(Operation.REJECT_TASK, path(Operation.REJECT_TASK, taskId), null, null, TaskResponse.class);
+  }
+
+  @Override
+  public StoreResponses.StoreCheckResponse checkStore(Caller caller) {
+    return transport.call(Operation.CHECK_STORE, path(Operation.CHECK_STORE), null, null,
+        StoreResponses.StoreCheckResponse.class);
+  }
+
+  @Override
+  public StoreResponses.PruneResponse pruneStore(Caller caller, dev.agh.api.Requests.PruneStore request) {
+    return transport.call(Operation.PRUNE_STORE, path(Operation.PRUNE_STORE), null, request,
+        StoreResponses.PruneResponse.class);
+  }
+
+  @Override
+  public StoreResponses.CompactResponse compactStore(Caller caller) {
+    return transport.call(Operation.COMPACT_STORE, path(Operation.COMPACT_STORE), null, null,
+        StoreResponses.CompactResponse.class);
+  }
+
+  @Override
+  public StoreResponses.BackupResponse backupStore(Caller caller, dev.agh.api.Requests.BackupStore request) {
+    return transport.call(Operation.BACKUP_STORE, path(Operation.BACKUP_STORE), null, request,
+        StoreResponses.BackupResponse.class);
   }
 
   @Override

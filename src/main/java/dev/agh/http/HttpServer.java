@@ -75,6 +75,7 @@ public final class HttpServer implements AutoCloseable {
         ctx -> ctx.status(200).contentType("application/json").result(OpenApiDocument.bytes()));
     new TaskRoutes(service).register(app);
     new WorkspaceRoutes(service).register(app);
+    new StoreRoutes(service).register(app);
     new RunRoutes(service).register(app);
     new AgentRoutes(service).register(app);
     LiveRoutes live = new LiveRoutes(service, streamKeepalive);

@@ -4,6 +4,9 @@ import dev.agh.api.Requests.AddDependency;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
 import dev.agh.api.Requests.Pause;
+import dev.agh.api.Requests.BackupStore;
+import dev.agh.api.Requests.PruneStore;
+import dev.agh.api.StoreResponses;
 import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
@@ -211,6 +214,31 @@ public final class LocalTaskService implements TaskService {
   public TaskResponse rejectTask(Caller caller, String taskId) {
     Roles.require(caller, Operation.REJECT_TASK);
     return new TaskResponse(TaskPayload.of(write(caller, "tasks.reject", m -> TaskLifecycle.reject(m, taskId))));
+  }
+
+  @Override
+  public StoreResponses.StoreCheckResponse checkStore(Caller caller) {
+    Roles.require(caller, Operation.CHECK_STORE);
+    return new StoreResponses.StoreCheckResponse(StoreMaintenance.check(store));
+  }
+
+  @Override
+  public StoreResponses.PruneResponse pruneStore(Caller caller, PruneStore request) {
+    Roles.require(caller, Operation.PRUNE_STORE);
+    return new StoreResponses.PruneResponse(StoreMaintenance.prune(store, caller, request, now()));
+  }
+
+  @Override
+  public StoreResponses.CompactResponse compactStore(Caller caller) {
+    Roles.require(caller, Operation.COMPACT_STORE);
+    long[] sizes = store.compact();
+    return new StoreResponses.CompactResponse(new StoreResponses.CompactPayload(sizes[0], sizes[1]));
+  }
+
+  @Override
+  public StoreResponses.BackupResponse backupStore(Caller caller, BackupStore request) {
+    Roles.require(caller, Operation.BACKUP_STORE);
+    return new StoreResponses.BackupResponse(StoreMaintenance.backup(store, request));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.agh.api.Requests.AddDependency;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
 import dev.agh.api.Requests.Pause;
+import dev.agh.api.StoreResponses;
 import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
@@ -74,6 +75,18 @@ public interface TaskService extends AutoCloseable {
   TaskResponse rejectTask(Caller caller, String taskId);
 
   TaskResponse cancelTask(Caller caller, String taskId, Cancel request);
+
+  /** Sizes and consistency of the store (agh extension). */
+  StoreResponses.StoreCheckResponse checkStore(Caller caller);
+
+  /** Removes (or counts, dry) finished task trees older than the request says, in small batches (agh extension). */
+  StoreResponses.PruneResponse pruneStore(Caller caller, dev.agh.api.Requests.PruneStore request);
+
+  /** Compacts the embedded file now, so it shrinks to about its live data (agh extension). */
+  StoreResponses.CompactResponse compactStore(Caller caller);
+
+  /** Writes a consistent copy of the embedded store to a new file, while serving (agh extension). */
+  StoreResponses.BackupResponse backupStore(Caller caller, dev.agh.api.Requests.BackupStore request);
 
   /** Pauses the task and every task under it: their queued runs are not claimable until resumed (agh extension). */
   TaskResponse pauseTask(Caller caller, String taskId, Pause request);

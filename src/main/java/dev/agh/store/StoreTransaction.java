@@ -18,6 +18,9 @@ public interface StoreTransaction {
 
   TriageTable triage();
 
+  /** The reads of retention (pruning finished work). */
+  RetentionTable retention();
+
   /** The aggregate reads of the dashboard and the inbox. */
   ObserveTable observe();
 }

@@ -34,6 +34,21 @@ public interface TaskStore extends AutoCloseable {
   /** The highest event sequence committed so far (cheap: one row), for noticing other processes' writes. */
   long latestEventSequence();
 
+  /** Sizes, row counts and the consistency of the store's own summaries (a few full scans: not for hot paths). */
+  StoreFacts check();
+
+  /**
+   * Writes a consistent copy of the whole store to {@code file} while it keeps serving (H2: a zip of the database
+   * file, taken with H2's online BACKUP); returns its size. PostgreSQL has its own tools (pg_dump): refused there.
+   */
+  long backup(java.nio.file.Path file);
+
+  /**
+   * Compacts the embedded file now so that it shrinks to about its live data; returns its size before and after
+   * ({@code [before, after]}). PostgreSQL compacts itself (autovacuum): refused there.
+   */
+  long[] compact();
+
   /** Human-readable engine name: {@code h2} or {@code postgresql}. */
   String engine();
 

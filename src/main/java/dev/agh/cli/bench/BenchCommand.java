@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code agh bench}: measure agh on this machine. */
 @Command(name = "bench", description = "Measure agh on this machine (results as JSON with -o json).",
     subcommands = {BenchCommand.Cycle.class, StreamBenchCommand.class, DashboardBenchCommand.class, WaitersBenchCommand.class,
+        SoakBenchCommand.class,
         CliBenchCommand.class})
 public final class BenchCommand {
   /** {@code agh bench cycle}. */

@@ -51,6 +51,9 @@ final class GroupCommit implements AutoCloseable {
   private H2Compaction compaction;
   private long lastUsed;
   private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
+  /** A full compaction asked for by {@link #compactNow}, run by the writer after its next batch. */
+  private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<long[]>> compactRequest =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private final List<LongConsumer> listeners;
   private final BeforeCommit beforeCommit;
   private final Thread writer;
@@ -155,6 +158,36 @@ final class GroupCommit implements AutoCloseable {
     }
     if (compaction != null && !closed) {
       compaction.maybeRun(queue.isEmpty()); // after the acknowledgements: the batch does not wait for it
+    }
+    CompletableFuture<long[]> compact = compactRequest.getAndSet(null);
+    if (compact != null) {
+      try {
+        compact.complete(compaction == null ? null : compaction.compactFully(COMPACT_MILLIS));
+      } catch (RuntimeException e) {
+        compact.completeExceptionally(e);
+      }
+    }
+  }
+
+  /** How long a full compaction may hold the writer. */
+  private static final int COMPACT_MILLIS = 10_000;
+
+  /**
+   * Compacts the whole H2 file on the writer thread, between two batches (writes wait meanwhile, at most {@link
+   * #COMPACT_MILLIS}); returns the file size before and after, or null when the store is not an H2 file.
+   */
+  long[] compactNow() {
+    CompletableFuture<long[]> mine = new CompletableFuture<>();
+    CompletableFuture<long[]> pending = compactRequest.compareAndExchange(null, mine);
+    CompletableFuture<long[]> result = pending == null ? mine : pending;
+    submit(tx -> null); // wakes the writer: the compaction runs right after this (empty) batch
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "interrupted while compacting", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
   }
 

@@ -87,6 +87,22 @@ final class H2Compaction {
     }
   }
 
+  /**
+   * Compacts the whole file now, for up to {@code maxMillis} ({@code agh store compact}): H2 rewrites the live pages
+   * and moves the chunks together so the file shrinks. H2 drops its chunk retention time for this (it would keep
+   * the newest 45 s of chunks); it is set back afterwards. Returns the file size before and after.
+   */
+  long[] compactFully(int maxMillis) {
+    long before = store.getFileStore().size();
+    int retention = store.getRetentionTime();
+    try {
+      store.compactFile(maxMillis);
+    } finally {
+      store.setRetentionTime(retention);
+    }
+    return new long[] {before, store.getFileStore().size()};
+  }
+
   /** The share (percent) of the chunks' bytes that is live. */
   int chunksFillRate() {
     return store.getFileStore().getChunksFillRate();

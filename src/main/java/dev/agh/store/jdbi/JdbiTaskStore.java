@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
 import dev.agh.store.StoreTransaction;
+import dev.agh.store.StoreFacts;
 import dev.agh.store.TaskStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,6 +111,44 @@ public final class JdbiTaskStore implements TaskStore {
   public long latestEventSequence() {
     return withConnection(() -> jdbi.withHandle(h ->
         h.createQuery("SELECT counter_value FROM agh_counters WHERE name = 'event_seq'").mapTo(Long.class).one()));
+  }
+
+  @Override
+  public StoreFacts check() {
+    return withConnection(() -> jdbi.withHandle(h -> StoreCheck.run(h, dialect)));
+  }
+
+  @Override
+  public long backup(java.nio.file.Path file) {
+    if (dialect != Dialect.H2) {
+      throw AghException.invalid("agh store backup copies the embedded store; back up PostgreSQL with pg_dump");
+    }
+    java.nio.file.Path target = file.toAbsolutePath();
+    if (java.nio.file.Files.exists(target)) {
+      throw AghException.invalid("backup file " + target + " already exists; choose a new name");
+    }
+    if (target.getParent() == null || !java.nio.file.Files.isDirectory(target.getParent())) {
+      throw AghException.invalid("the folder of " + target + " does not exist");
+    }
+    withConnection(() -> jdbi.withHandle(h -> {
+      // A path in an SQL string literal: quotes doubled. H2 copies the file under its own lock: consistent.
+      h.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
+      return null;
+    }));
+    try {
+      return java.nio.file.Files.size(target);
+    } catch (java.io.IOException e) {
+      throw new AghException(ErrorCode.STORE_UNAVAILABLE, "the backup " + target + " was not written: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long[] compact() {
+    long[] sizes = dialect == Dialect.H2 ? writer.compactNow() : null;
+    if (sizes == null) {
+      throw AghException.invalid("agh store compact compacts the embedded store; PostgreSQL compacts itself (autovacuum)");
+    }
+    return sizes;
   }
 
   @Override

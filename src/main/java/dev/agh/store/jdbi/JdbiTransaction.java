@@ -59,6 +59,11 @@ final class JdbiTransaction implements StoreTransaction {
   }
 
   @Override
+  public dev.agh.store.RetentionTable retention() {
+    return new JdbiRetentionTable(handle);
+  }
+
+  @Override
   public TreeTable trees() {
     return new JdbiTreeTable(handle);
   }

@@ -1,0 +1,56 @@
+package dev.agh.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agh.api.Requests.CreateTask;
+import dev.agh.api.Requests.Cancel;
+import dev.agh.client.HttpTaskService;
+import dev.agh.domain.AghException;
+import dev.agh.domain.ErrorCode;
+import dev.agh.domain.OriginKind;
+import dev.agh.service.Caller;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code agh serve --retain AGE}: the server prunes finished trees by itself, and leaves open work alone. */
+class ServerRetentionTest {
+  private static final Caller OPERATOR = Caller.human("tester", OriginKind.HTTP);
+  @TempDir Path home;
+
+  @Test
+  @Timeout(60)
+  void aServerThatRetainsNothingPrunesFinishedTreesByItself() throws Exception {
+    AppConfig config = new AppConfig(home, null, null, null, null, "tester");
+    try (Server server = Server.start(config, "127.0.0.1", 0, Server.AuthMode.TOKEN);
+        HttpTaskService client = new HttpTaskService(URI.create(server.url()),
+            Files.readString(home.resolve("operator.token")).trim())) {
+      String canceled = client.createTask(OPERATOR, task("given up")).task().id();
+      client.cancelTask(OPERATOR, canceled, new Cancel("not needed", null));
+      String open = client.createTask(OPERATOR, task("still wanted")).task().id();
+
+      server.retain(Duration.ZERO);
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      boolean gone = false;
+      while (!gone && System.nanoTime() < deadline) {
+        try {
+          client.getTask(OPERATOR, canceled);
+          Thread.sleep(200);
+        } catch (AghException e) {
+          gone = e.code() == ErrorCode.TASK_NOT_FOUND;
+        }
+      }
+      assertThat(gone).as("the canceled task was pruned within 30 s").isTrue();
+      assertThat(client.getTask(OPERATOR, open).task().task().id()).isEqualTo(open);
+    }
+  }
+
+  private static CreateTask task(String title) {
+    return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+  }
+}
