@@ -38,7 +38,24 @@ public record AppConfig(Path home, String dbUrl, String serverUrl, String token,
       return dbUrl;
     }
     return "jdbc:h2:file:" + home.resolve("agh").toAbsolutePath()
-        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256;CACHE_SIZE=" + pageCacheKib();
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256;CACHE_SIZE=" + pageCacheKib()
+        + retentionSetting();
+  }
+
+  /** H2's chunk retention time (ms): how long a chunk nothing uses any more keeps its space. */
+  static final int RETENTION_MS = 5_000;
+
+  /**
+   * RETENTION_TIME: 5 s instead of H2's 45 s. At 20 agent cycles per second H2 writes ~80 chunks a second, and the
+   * file cannot be smaller than the chunks of one retention time: 45 s kept it at 526 MB for 21 MB of data after
+   * six minutes, 5 s at 105 MB for 24 MB (BENCHMARKS.md, "Soak"). The retention is what keeps the file consistent
+   * when the machine loses power (a chunk's space must not be reused before its replacement is on the disk), so the
+   * writer forces the file to the disk at least every second (store/jdbi/GroupCommit), well inside the 5 s.
+   * {@code AGH_H2_RETENTION_MS} sets another value, for measurements.
+   */
+  static String retentionSetting() {
+    String ms = System.getenv("AGH_H2_RETENTION_MS");
+    return ";RETENTION_TIME=" + (ms != null && ms.matches("\\d{1,7}") ? ms : Integer.toString(RETENTION_MS));
   }
 
   /**

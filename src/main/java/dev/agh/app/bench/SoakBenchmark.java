@@ -52,6 +52,7 @@ public final class SoakBenchmark {
         long nextSample = start + 60_000_000_000L;
         long next = start;
         List<Long> latencies = new ArrayList<>();
+        long sampleStart = start;
         while (System.nanoTime() < end) {
           long now = System.nanoTime();
           if (now < next) {
@@ -68,13 +69,14 @@ public final class SoakBenchmark {
           cycles++;
           if (System.nanoTime() >= nextSample) {
             nextSample += 60_000_000_000L;
-            samples.add(sample(operator, file, samples.size() + 1, cycles, latencies));
+            samples.add(sample(operator, file, samples.size() + 1, cycles, latencies, System.nanoTime() - sampleStart));
+            sampleStart = System.nanoTime();
             log.accept(dev.agh.api.Json.write(samples.get(samples.size() - 1)));
             latencies.clear();
           }
         }
         if (!latencies.isEmpty()) {
-          samples.add(sample(operator, file, samples.size() + 1, cycles, latencies));
+          samples.add(sample(operator, file, samples.size() + 1, cycles, latencies, System.nanoTime() - sampleStart));
         }
       }
     }
@@ -88,7 +90,8 @@ public final class SoakBenchmark {
     return result;
   }
 
-  private static Map<String, Object> sample(HttpTaskService operator, Path file, int minute, long cycles, List<Long> nanos) {
+  private static Map<String, Object> sample(HttpTaskService operator, Path file, int minute, long cycles, List<Long> nanos,
+      long elapsedNanos) {
     StoreCheckPayload store = operator.checkStore(OPERATOR).store();
     List<Long> sorted = new ArrayList<>(nanos);
     sorted.sort(null);
@@ -100,7 +103,7 @@ public final class SoakBenchmark {
     s.put("tasks", store.tasks());
     s.put("cycle_p50_ms", sorted.get(sorted.size() / 2) / 1e6);
     s.put("cycle_p99_ms", sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6);
-    s.put("cycles_per_second", nanos.size() / 60.0);
+    s.put("cycles_per_second", Math.round(nanos.size() / (elapsedNanos / 1e9) * 10) / 10.0);
     return s;
   }
 
