@@ -42,20 +42,15 @@ public record AppConfig(Path home, String dbUrl, String serverUrl, String token,
         + retentionSetting();
   }
 
-  /** H2's chunk retention time (ms): how long a chunk nothing uses any more keeps its space. */
-  static final int RETENTION_MS = 5_000;
-
   /**
-   * RETENTION_TIME: 5 s instead of H2's 45 s. At 20 agent cycles per second H2 writes ~80 chunks a second, and the
-   * file cannot be smaller than the chunks of one retention time: 45 s kept it at 526 MB for 21 MB of data after
-   * six minutes, 5 s at 105 MB for 24 MB (BENCHMARKS.md, "Soak"). The retention is what keeps the file consistent
-   * when the machine loses power (a chunk's space must not be reused before its replacement is on the disk), so the
-   * writer forces the file to the disk at least every second (store/jdbi/GroupCommit), well inside the 5 s.
-   * {@code AGH_H2_RETENTION_MS} sets another value, for measurements.
+   * {@code AGH_H2_RETENTION_MS}: H2's chunk retention time, for measurements only (BENCHMARKS.md, "Soak"); H2's own
+   * 45 s otherwise. A 5 s retention kept the file five times smaller, but a server killed with SIGKILL then lost
+   * acknowledged writes: H2 recovers by following its chunks from the last file header it wrote, and reusing a
+   * chunk's space that soon broke that chain (docs/DECISIONS.md).
    */
   static String retentionSetting() {
     String ms = System.getenv("AGH_H2_RETENTION_MS");
-    return ";RETENTION_TIME=" + (ms != null && ms.matches("\\d{1,7}") ? ms : Integer.toString(RETENTION_MS));
+    return ms != null && ms.matches("\\d{1,7}") ? ";RETENTION_TIME=" + ms : "";
   }
 
   /**

@@ -174,10 +174,9 @@ final class GroupCommit implements AutoCloseable {
 
   /**
    * Forces the H2 file to the disk once a second when something was committed since the last time, on a thread of
-   * its own so that no write waits for the disk. With H2's chunk retention at 5 s (AppConfig), a chunk's space is
-   * reused only after the chunks that replaced it are on the disk, so a power loss leaves a consistent file (and
-   * loses at most the last second or so); {@code kill -9} loses nothing either way, as every commit is in the
-   * operating system before it is acknowledged.
+   * its own so that no write waits for the disk: a power loss then loses at most about the last second, where the
+   * kernel's writeback alone could leave 30 s unwritten. {@code kill -9} loses nothing either way, as every commit
+   * is in the operating system before it is acknowledged.
    */
   private void syncIfWritten() {
     H2Compaction target = compaction;

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@link #WRITE_LIMIT} bytes, a pause of a few milliseconds) and commits, which lets H2 free the old
  * chunks. A turn runs when no write waits, at most every {@link #IDLE_EVERY_NANOS}, and under a load
  * that never lets the writer idle, every {@link #BUSY_EVERY_NANOS} anyway. A chunk younger than H2's
- * retention time (5 s, AppConfig) is never rewritten or freed: H2 keeps it for the case of a power loss.
+ * retention time (45 s) is never rewritten or freed: H2 keeps it for the case of a crash or power loss.
  */
 final class H2Compaction {
   private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
@@ -32,8 +32,8 @@ final class H2Compaction {
   /** Compact while less than this share (percent) of the chunks' bytes is live. */
   static final int TARGET_FILL_RATE = 50;
   /**
-   * Live bytes moved per turn: bounds the pause a turn adds before the next batch. 256 KiB rather than 1 MiB: with
-   * the 5 s retention more chunks qualify sooner, and 1 MiB turns raised the wake-up p99 from 8 to 14 ms.
+   * Live bytes moved per turn: bounds the pause a turn adds before the next batch. 256 KiB rather than 1 MiB: shorter
+   * pauses for a waiting claim's wake-up (BENCHMARKS.md, "Soak").
    */
   static final int WRITE_LIMIT = 1 << 18;
 
@@ -93,7 +93,7 @@ final class H2Compaction {
   /**
    * Compacts the whole file now, for up to {@code maxMillis} ({@code agh store compact}): H2 rewrites the live pages
    * and moves the chunks together so the file shrinks. H2 drops its chunk retention time for this (it would keep
-   * the newest 5 s of chunks); it is set back afterwards. Returns the file size before and after.
+   * the newest 45 s of chunks); it is set back afterwards. Returns the file size before and after.
    */
   long[] compactFully(int maxMillis) {
     long before = store.getFileStore().size();
