@@ -3113,13 +3113,16 @@ function _picocli_agh_agent_complete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--result' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local flag_opts="'--next' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--next-lease' '--result' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--next-lease')
+      return
+      ;;
     '--result')
       return
       ;;
@@ -3161,13 +3164,16 @@ function _picocli_agh_agent_fail() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retry' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--error' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local flag_opts="'--next' '--no-retry' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--next-lease' '--error' '--metadata' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--next-lease')
+      return
+      ;;
     '--error')
       return
       ;;
@@ -3928,7 +3934,7 @@ function _picocli_agh_bench_cycle() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--unbundled' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
   local arg_opts="'--agents' '--tasks' '--rate' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 

@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--in' '--at' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--task' '--session-id' '--result' '--error' '--agent' '--name' '--older-than' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--default-retry' '--retain' '--wait-timeout' '--max-runs' '--no-retry-exit' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--minutes' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--in' '--at' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--task' '--session-id' '--result' '--error' '--next-lease' '--agent' '--name' '--older-than' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--default-retry' '--retain' '--wait-timeout' '--max-runs' '--no-retry-exit' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--minutes' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
                 set skip 1
             case '-*'
             case '*'
@@ -715,6 +715,8 @@ complete -c agh -n '__agh_at agent heartbeat' -l 'no-color' -d 'Never print ANSI
 complete -c agh -n '__agh_at agent heartbeat' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh agent complete
+complete -c agh -n '__agh_at agent complete' -l 'next' -d 'Also claim this session\'s next run, in the same request and commit (exit 8 when there is none).'
+complete -c agh -n '__agh_at agent complete' -l 'next-lease' -r -d 'Lease length of the run claimed with --next (default 300, max 86400).'
 complete -c agh -n '__agh_at agent complete' -l 'result' -r -d 'Result JSON (max 64 KiB).'
 complete -c agh -n '__agh_at agent complete' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at agent complete' -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -729,6 +731,8 @@ complete -c agh -n '__agh_at agent complete' -l 'no-color' -d 'Never print ANSI 
 complete -c agh -n '__agh_at agent complete' -s 'v' -l 'verbose' -d 'Print stack traces of failures.'
 
 # agh agent fail
+complete -c agh -n '__agh_at agent fail' -l 'next' -d 'Also claim this session\'s next run, in the same request and commit (exit 8 when there is none).'
+complete -c agh -n '__agh_at agent fail' -l 'next-lease' -r -d 'Lease length of the run claimed with --next (default 300, max 86400).'
 complete -c agh -n '__agh_at agent fail' -l 'error' -r -d 'What went wrong.'
 complete -c agh -n '__agh_at agent fail' -l 'metadata' -r -d 'Extra JSON recorded in the event.'
 complete -c agh -n '__agh_at agent fail' -l 'no-retry' -d 'Trying again cannot help: the task\'s retry policy queues no retry.'
@@ -1134,6 +1138,7 @@ complete -c agh -n '__agh_at bench' -s 'v' -l 'verbose' -d 'Print stack traces o
 complete -c agh -n '__agh_at bench cycle' -l 'agents' -r -d 'Concurrent agents (default 8).'
 complete -c agh -n '__agh_at bench cycle' -l 'tasks' -r -d 'Queued runs to work through (default 20000).'
 complete -c agh -n '__agh_at bench cycle' -l 'rate' -r -d 'Cycles per second of all agents together; 0 (default): as fast as they can.'
+complete -c agh -n '__agh_at bench cycle' -l 'unbundled' -d 'A claim-next and a completion per run (two calls), instead of a completion that claims the next run (one call, as agh worker does).'
 complete -c agh -n '__agh_at bench cycle' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at bench cycle' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at bench cycle' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'

@@ -174,17 +174,30 @@ public final class Requests {
   /** Body of {@code attach-session}. */
   public record AttachSession(String sessionId) {}
 
-  /** Body of a completion (operator or agent). */
-  public record CompleteRun(JsonNode result) {}
+  /**
+   * Body of a completion (operator or agent). {@code next} (agh extension, agent path only) claims the caller's next
+   * run in the same transaction, with the criteria of a claim-next body: one request and one commit per cycle
+   * instead of two. {@code wait} is refused there: a completion never waits for work.
+   */
+  public record CompleteRun(JsonNode result, ClaimNext next) {
+
+    public CompleteRun(JsonNode result) {
+      this(result, null);
+    }
+  }
 
   /**
    * Body of a failure (operator or agent). {@code retryable: false} (agh extension) says that trying again cannot
-   * help: the task's retry policy does not queue another attempt.
+   * help: the task's retry policy does not queue another attempt. {@code next}: as on {@link CompleteRun}.
    */
-  public record FailRun(String error, JsonNode metadata, Boolean retryable) {
+  public record FailRun(String error, JsonNode metadata, Boolean retryable, ClaimNext next) {
+
+    public FailRun(String error, JsonNode metadata, Boolean retryable) {
+      this(error, metadata, retryable, null);
+    }
 
     public FailRun(String error, JsonNode metadata) {
-      this(error, metadata, null);
+      this(error, metadata, null, null);
     }
   }
 

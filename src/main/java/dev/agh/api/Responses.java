@@ -34,8 +34,16 @@ public final class Responses {
   /** {@code {"claim": ClaimPayload}} */
   public record ClaimResponse(ClaimPayload claim) {}
 
-  /** {@code {"lease": LeasePayload}} */
-  public record LeaseResponse(LeasePayload lease) {}
+  /**
+   * {@code {"lease": LeasePayload}}; {@code next} (agh extension): the run claimed by a completion or failure that
+   * asked for one, absent when it did not ask or nothing was claimable.
+   */
+  public record LeaseResponse(LeasePayload lease, ClaimPayload next) {
+
+    public LeaseResponse(LeasePayload lease) {
+      this(lease, null);
+    }
+  }
 
   /** {@code {"session": SessionPayload, "token": "..."}}; the token only when the session is created. */
   public record SessionResponse(SessionPayload session, String token) {}

@@ -7,6 +7,7 @@ import dev.agh.api.CoordinationChannelPayload;
 import dev.agh.api.Json;
 import dev.agh.api.LeasePayload;
 import dev.agh.api.Requests.ClaimNext;
+import dev.agh.api.Responses.LeaseResponse;
 import dev.agh.api.RunPayload;
 import dev.agh.api.TaskReference;
 import dev.agh.domain.AghException;
@@ -127,6 +128,26 @@ final class Leases {
     CoordinationChannelPayload channel = CoordinationChannelPayload.of(claimed, task);
     return Optional.of(new ClaimPayload(TaskReference.of(task), RunPayload.of(claimed).withChannel(channel),
         LeasePayload.of(claimed, channel), channel));
+  }
+
+  /**
+   * A completion or failure ({@code finish}), and with {@code next} the claim of the caller's next run in the same
+   * transaction: the bundled agent call. {@code next} is checked before anything is written, so a bad one fails the
+   * whole request and the run stays as it was; nothing claimable leaves {@code next} out of the answer.
+   */
+  static LeaseResponse finishing(Mutation m, ClaimNext next, java.util.function.Supplier<LeasePayload> finish) {
+    if (next == null) {
+      return new LeaseResponse(finish.get());
+    }
+    if (Boolean.TRUE.equals(next.waitForWork())) {
+      throw AghException.invalid("next.wait is not supported: a completion never waits for work; "
+          + "call claim-next with wait after it");
+    }
+    ClaimCriteria criteria = criteria(m.tx, m.caller, next);
+    LeasePayload finished = finish.get();
+    // The claim's events say it was a claim (the origin's action), as from claim-next.
+    Mutation claiming = new Mutation(m.tx, m.caller, "agent.task.next", m.now);
+    return new LeaseResponse(finished, claim(claiming, criteria).orElse(null));
   }
 
   static LeasePayload heartbeat(Mutation m, String runId, Long leaseSecondsRequested) {

@@ -349,7 +349,8 @@ public final class LocalTaskService implements TaskService {
   @Override
   public LeaseResponse completeLease(Caller caller, String runId, CompleteRun request) {
     String result = RunPayloads.checked("result", request == null ? null : request.result(), Limits.MAX_PAYLOAD_BYTES);
-    return new LeaseResponse(write(caller, "agent.task.complete", m -> Leases.complete(m, runId, result)));
+    ClaimNext next = request == null ? null : request.next();
+    return write(caller, "agent.task.complete", m -> Leases.finishing(m, next, () -> Leases.complete(m, runId, result)));
   }
 
   @Override
@@ -357,8 +358,8 @@ public final class LocalTaskService implements TaskService {
     String error = Inputs.label("fail.error", request == null ? null : request.error(), true);
     String metadata = RunPayloads.checked("metadata", request.metadata(), Limits.MAX_METADATA_BYTES);
     boolean retryable = !Boolean.FALSE.equals(request.retryable());
-    return new LeaseResponse(write(caller, "agent.task.fail",
-        m -> Leases.fail(m, runId, error, metadata, retryable, defaultRetry)));
+    return write(caller, "agent.task.fail", m -> Leases.finishing(m, request.next(),
+        () -> Leases.fail(m, runId, error, metadata, retryable, defaultRetry)));
   }
 
   @Override

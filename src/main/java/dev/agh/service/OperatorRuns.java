@@ -85,6 +85,7 @@ final class OperatorRuns {
 
   static Run complete(Mutation m, String runId, CompleteRun r) {
     String result = RunPayloads.checked("result", r == null ? null : r.result(), Limits.MAX_PAYLOAD_BYTES);
+    refuseNext(r == null ? null : r.next());
     Run run = find(m, runId);
     requireUnleased(run, "completed");
     requireStatus(run, RunStatus.COMPLETED, RunStatus.RUNNING);
@@ -99,6 +100,7 @@ final class OperatorRuns {
   static Run fail(Mutation m, String runId, FailRun r) {
     String error = Inputs.label("fail_run.error", r == null ? null : r.error(), true);
     String metadata = RunPayloads.checked("metadata", r.metadata(), Limits.MAX_METADATA_BYTES);
+    refuseNext(r.next());
     Run run = find(m, runId);
     requireUnleased(run, "failed");
     requireStatus(run, RunStatus.FAILED, RunStatus.STARTING, RunStatus.RUNNING);
@@ -107,6 +109,14 @@ final class OperatorRuns {
     m.emit(run.taskId(), runId, "task.run_failed", payload("status", "failed", "task_status", after.status(),
         "error", error, "metadata", metadata == null ? null : Json.readTree(metadata, "metadata")));
     return failed;
+  }
+
+  /** {@code next} claims for an agent session; an operator's completion or failure has none to claim for. */
+  private static void refuseNext(dev.agh.api.Requests.ClaimNext next) {
+    if (next != null) {
+      throw AghException.invalid("next is for agents: it claims the session's next run on "
+          + "POST /api/agent/tasks/{run_id}/complete or /fail");
+    }
   }
 
   static Run cancel(Mutation m, String runId, Cancel r) {

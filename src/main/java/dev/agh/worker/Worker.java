@@ -10,6 +10,7 @@ import dev.agh.api.Requests.CompleteRun;
 import dev.agh.api.Requests.FailRun;
 import dev.agh.api.Requests.Release;
 import dev.agh.api.Responses.ClaimResponse;
+import dev.agh.api.Responses.LeaseResponse;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorKind;
 import dev.agh.service.Caller;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The worker loop: claim a run (waiting for work), run the command on it under a renewed lease, report
@@ -48,6 +50,10 @@ public final class Worker {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile CommandRun current;
+  /** The run claimed by the last completion or failure ({@code next}), worked on before claiming again. */
+  private ClaimPayload claimedNext;
+  /** Whether the report of the run in hand asks for the next one: not when this is the last run. */
+  private boolean wantNext;
 
   /**
    * @param agent the agent session the worker claims as
@@ -76,7 +82,9 @@ public final class Worker {
     int handled = 0;
     try {
       while (!stopping && (options.maxRuns() == 0 || handled < options.maxRuns())) {
-        Optional<ClaimPayload> claim = claim();
+        Optional<ClaimPayload> claim = claimedNext != null ? Optional.of(claimedNext) : claim();
+        claimedNext = null;
+        wantNext = options.maxRuns() == 0 || handled + 1 < options.maxRuns();
         if (claim.isEmpty()) {
           if (options.exitWhenIdle()) {
             break;
@@ -88,6 +96,11 @@ public final class Worker {
       }
       return handled;
     } finally {
+      if (claimedNext != null) {
+        // Claimed along with the last report, but the worker stops: give it back at once.
+        release(claimedNext, -1, System.nanoTime());
+        claimedNext = null;
+      }
       finished.countDown();
     }
   }
@@ -179,8 +192,8 @@ public final class Worker {
     }
     int code = exit;
     if (code == 0) {
-      return report(claim, code, started, () -> service.completeLease(agent, runId, new CompleteRun(result(command))),
-        null);
+      return report(claim, code, started,
+          () -> service.completeLease(agent, runId, new CompleteRun(result(command), nextRequest())), null);
     }
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     metadata.put("exit_code", code);
@@ -204,16 +217,28 @@ public final class Worker {
     }
   }
 
-  private void fail(String runId, String error, JsonNode metadata, boolean retryable) {
-    service.failLease(agent, runId, new FailRun(error, metadata, retryable ? null : Boolean.FALSE));
+  private LeaseResponse fail(String runId, String error, JsonNode metadata, boolean retryable) {
+    return service.failLease(agent, runId, new FailRun(error, metadata, retryable ? null : Boolean.FALSE, nextRequest()));
+  }
+
+  /**
+   * The claim of the next run that goes with a report: the same criteria as {@link #claim}, without waiting (a report
+   * never waits; with nothing claimable the loop's waiting claim follows). None when the worker stops or this is its
+   * last run.
+   */
+  private ClaimNext nextRequest() {
+    if (stopping || !wantNext) {
+      return null;
+    }
+    return new ClaimNext(options.workspace(), null, options.priorityMin(), options.leaseSeconds(), null, null, null);
   }
 
   /** Reports an outcome; a refusal means the lease was lost meanwhile (nothing else to do about it). */
-  private Outcome report(ClaimPayload claim, int exit, long started, Runnable call, String error) {
+  private Outcome report(ClaimPayload claim, int exit, long started, Supplier<LeaseResponse> call, String error) {
     String runId = claim.run().id();
     boolean completed = exit == 0;
     try {
-      call.run();
+      claimedNext = call.get().next();
     } catch (AghException e) {
       log.accept("could not report " + runId + ": " + e.getMessage());
       return finished(claim.task().id(), runId, claim.run().attempt(), Outcome.LEASE_LOST, exit, started, e.getMessage());

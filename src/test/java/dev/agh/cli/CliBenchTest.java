@@ -21,16 +21,29 @@ class CliBenchTest {
     Result bench = agh(home, "-o", "json", "bench", "cycle", "--agents", "2", "--tasks", "40");
     assertThat(bench.code()).as("%s", bench).isZero();
     JsonNode result = bench.json();
-    assertThat(result.get("cycles").asInt()).isEqualTo(40);
+    assertThat(result.get("calls").asText()).isEqualTo("complete with next");
+    assertThat(result.get("cycles").asInt()).as("every run done once, the claims inside the completions").isEqualTo(40);
     assertThat(result.get("cycles_per_second").asDouble()).isPositive();
-    for (String latency : new String[] {"claim_latency_ms", "complete_latency_ms", "wake_latency_ms"}) {
+    for (String latency : new String[] {"complete_with_next_latency_ms", "wake_latency_ms"}) {
       assertThat(result.get(latency).get("p99").asDouble()).as(latency)
           .isGreaterThanOrEqualTo(result.get(latency).get("p50").asDouble());
     }
-    assertThat(result.get("claim_latency_ms").get("samples").asInt()).isEqualTo(40);
+    assertThat(result.get("complete_with_next_latency_ms").get("samples").asInt()).isEqualTo(40);
     assertThat(result.get("wake_latency_ms").get("samples").asInt()).isEqualTo(200);
     assertThat(result.get("store_file_mb").get("cycled").asDouble())
         .isGreaterThanOrEqualTo(result.get("store_file_mb").get("seeded").asDouble()).isPositive();
+  }
+
+  @Test
+  @Timeout(120)
+  void benchCycleUnbundledTimesTheClaimsAndCompletionsApart() {
+    Result bench = agh(home, "-o", "json", "bench", "cycle", "--agents", "2", "--tasks", "40", "--unbundled");
+    assertThat(bench.code()).as("%s", bench).isZero();
+    JsonNode result = bench.json();
+    assertThat(result.get("calls").asText()).isEqualTo("claim-next, complete");
+    assertThat(result.get("cycles").asInt()).isEqualTo(40);
+    assertThat(result.get("claim_latency_ms").get("samples").asInt()).isEqualTo(40);
+    assertThat(result.get("complete_latency_ms").get("samples").asInt()).isEqualTo(40);
   }
 
   @Test

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * automatic retry with backoff after an agent's failure, and pausing a task with its subtree. Time moves only
  * when a case moves {@link #clock}, so every delay is exact (jitter 0 where a delay is asserted).
  */
-abstract class QueueRulesContract extends StoreContract {
+abstract class QueueRulesContract extends BundledClaimContract {
 
   // ---- delayed runs ---------------------------------------------------------------------------
 

@@ -99,6 +99,41 @@ class WorkerTest {
   }
 
   /**
+   * A report claims the next run with it ({@code next}): the worker asks claim-next only when a report found nothing
+   * left, and its last run ({@code --max-runs}) claims nothing more, so no run stays claimed by a worker that ended.
+   */
+  @Test
+  @Timeout(60)
+  void eachReportClaimsTheNextRunAndTheLastOneClaimsNothing() throws Exception {
+    List<String> tasks = List.of(startedTask("one"), startedTask("two"), startedTask("three"));
+    java.util.concurrent.atomic.AtomicInteger claimNextCalls = new java.util.concurrent.atomic.AtomicInteger();
+    dev.agh.service.TaskService counting = (dev.agh.service.TaskService) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {dev.agh.service.TaskService.class}, (proxy, method, args) -> {
+          if (method.getName().equals("claimNext")) {
+            claimNextCalls.incrementAndGet();
+          }
+          try {
+            return method.invoke(service, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    WorkerOptions twoRuns = new WorkerOptions(List.of("true"), null, null, 30L, Duration.ofSeconds(1), 2, true);
+
+    assertThat(new Worker(counting, agent, twoRuns, Map.of(), log::add, outcomes::add).run()).isEqualTo(2);
+
+    assertThat(claimNextCalls.get()).as("the second run came with the first report").isEqualTo(1);
+    assertThat(tasks.stream().map(t -> onlyRun(t).status()).toList())
+        .containsExactlyInAnyOrder(RunStatus.COMPLETED, RunStatus.COMPLETED, RunStatus.QUEUED);
+
+    claimNextCalls.set(0);
+    WorkerOptions untilIdle = new WorkerOptions(List.of("true"), null, null, 30L, Duration.ofSeconds(1), 0, true);
+    assertThat(new Worker(counting, agent, untilIdle, Map.of(), log::add, outcomes::add).run()).isEqualTo(1);
+    assertThat(claimNextCalls.get()).as("one claim, then one that found the queue empty").isEqualTo(2);
+    assertThat(tasks.stream().map(t -> onlyRun(t).status()).toList()).containsOnly(RunStatus.COMPLETED);
+  }
+
+  /**
    * The worker respects the retry policy: an ordinary failure is retried after the policy's delay, while an exit
    * status named by {@code --no-retry-exit}, and 127 (command not found), fail for good.
    */

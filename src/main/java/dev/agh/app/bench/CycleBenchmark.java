@@ -19,11 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * {@code agh bench cycle}: N agents race through a queue of runs (claim-next, complete), then one
- * agent waits with {@code wait: true} while runs are enqueued one at a time, to time the wake-up.
+ * {@code agh bench cycle}: N agents race through a queue of runs, then one agent waits with {@code wait: true}
+ * while runs are enqueued one at a time, to time the wake-up. Each agent claims once and then completes with
+ * {@code next}, which claims its next run in the same call (as {@code agh worker} does); {@code unbundled}: a
+ * claim-next and a completion per run, two calls and two commits.
  */
 public final class CycleBenchmark {
   private static final int WAKE_SAMPLES = 200;
+  /** The next run, with the session's own criteria and the default lease. */
+  private static final ClaimNext NEXT = new ClaimNext(null, null, null, null, null, null, null);
 
   private CycleBenchmark() {}
 
@@ -31,8 +35,8 @@ public final class CycleBenchmark {
    * Runs the benchmark; {@code rate} paces the agents to that many cycles per second together (0: as
    * fast as they can), to see how the store behaves under a steady load rather than the largest one.
    */
-  public static Map<String, Object> run(BenchTarget target, int agents, int tasks, double rate, Consumer<String> progress)
-      throws InterruptedException {
+  public static Map<String, Object> run(BenchTarget target, int agents, int tasks, double rate, boolean unbundled,
+      Consumer<String> progress) throws InterruptedException {
     TaskService operator = target.operator();
     Caller op = target.operatorCaller();
     long seedStart = System.nanoTime();
@@ -60,6 +64,7 @@ public final class CycleBenchmark {
           SessionResponse s = sessions.get(index);
           TaskService service = target.agent(s.token());
           Caller me = target.agentCaller(s.session().sessionId());
+          Optional<ClaimResponse> claimed = Optional.empty();
           for (long cycle = 0; ; cycle++) {
             if (rate > 0) {
               // This agent's cycles are every agents/rate seconds, offset so the agents take turns.
@@ -70,13 +75,17 @@ public final class CycleBenchmark {
               }
             }
             long t0 = System.nanoTime();
-            Optional<ClaimResponse> claim = service.claimNext(me, null);
+            Optional<ClaimResponse> claim = claimed.isPresent() ? claimed : service.claimNext(me, null);
             long t1 = System.nanoTime();
             if (claim.isEmpty()) {
               break;
             }
-            claims.add(t1 - t0);
-            service.completeLease(me, claim.get().claim().run().id(), new CompleteRun(null));
+            if (claimed.isEmpty()) {
+              claims.add(t1 - t0);
+            }
+            var answer = service.completeLease(me, claim.get().claim().run().id(),
+                new CompleteRun(null, unbundled ? null : NEXT));
+            claimed = Optional.ofNullable(answer.next()).map(ClaimResponse::new);
             completes.add(System.nanoTime() - t1);
             done.incrementAndGet();
           }
@@ -104,6 +113,7 @@ public final class CycleBenchmark {
 
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("target", target.describe());
+    out.put("calls", unbundled ? "claim-next, complete" : "complete with next");
     out.put("agents", agents);
     out.put("tasks", tasks);
     if (rate > 0) {
@@ -115,8 +125,13 @@ public final class CycleBenchmark {
     out.put("cycles_per_second", round(done.get() / elapsed));
     // CPU per cycle barely moves with other load on the machine, unlike cycles per second.
     out.put("cpu_us_per_cycle", cpuPerCycle);
-    out.put("claim_latency_ms", Percentiles.of(flatten(claimNanos), "p50", "p99"));
-    out.put("complete_latency_ms", Percentiles.of(flatten(completeNanos), "p50", "p99"));
+    if (unbundled) {
+      out.put("claim_latency_ms", Percentiles.of(flatten(claimNanos), "p50", "p99"));
+      out.put("complete_latency_ms", Percentiles.of(flatten(completeNanos), "p50", "p99"));
+    } else {
+      // The claims are inside the completions, but each agent's first.
+      out.put("complete_with_next_latency_ms", Percentiles.of(flatten(completeNanos), "p50", "p99"));
+    }
     out.put("wake_latency_ms", Percentiles.of(wake, "p50", "p99"));
     // The embedded file's size after the seed and after the cycles: H2 writes each commit as a new chunk.
     if (seededBytes.isPresent() && cycledBytes.isPresent()) {

@@ -83,11 +83,53 @@ public final class AgentCommands {
 
     abstract LeaseResponse call(Backend b);
 
+    /** Whether the command asked for its next run ({@code --next}). */
+    boolean askedForNext() {
+      return false;
+    }
+
     @Override
     protected int run(Backend b, Printer out) {
       LeaseResponse response = call(b);
-      out.print(response, w -> RunText.lease(w, response.lease()));
+      out.print(response, w -> {
+        RunText.lease(w, response.lease());
+        if (response.next() != null) {
+          w.println("claimed " + response.next().run().id() + " of " + response.next().task().id() + "  "
+              + response.next().task().title());
+          RunText.lease(w, response.next().lease());
+        }
+      });
+      if (askedForNext() && response.next() == null) {
+        if (out.format() == dev.agh.cli.OutputFormat.human) {
+          err().println("no claimable work");
+          err().flush();
+        }
+        return ExitCodes.NO_WORK;
+      }
       return 0;
+    }
+  }
+
+  /** {@code --next}: claim the session's next run in the same request (agh extension). */
+  abstract static class FinishingLease extends OnLease {
+    @Option(names = "--next", description = "Also claim this session's next run, in the same request and commit "
+        + "(exit 8 when there is none).")
+    boolean next;
+
+    @Option(names = "--next-lease", converter = dev.agh.cli.LeaseArgument.class, paramLabel = "SECONDS",
+        description = "Lease length of the run claimed with --next (default 300, max 86400).")
+    Long nextLeaseSeconds;
+
+    @Override
+    boolean askedForNext() {
+      return next;
+    }
+
+    ClaimNext nextRequest() {
+      if (!next && nextLeaseSeconds != null) {
+        throw AghException.invalid("--next-lease needs --next");
+      }
+      return next ? new ClaimNext(null, null, null, nextLeaseSeconds, null, null, null) : null;
     }
   }
 
@@ -118,21 +160,23 @@ public final class AgentCommands {
 
   /** {@code agh agent complete} = {@code POST /api/agent/tasks/{run_id}/complete}. */
   @Command(name = "complete", description = "Complete a claimed run (POST /api/agent/tasks/{run_id}/complete).",
-      footer = {"", "Examples:", "  agh agent complete run-0a1b2c3d4e5f6a7b --session sess-4be1... --result '{\"pr\": 42}'"})
-  static final class Complete extends OnLease {
+      footer = {"", "Examples:", "  agh agent complete run-0a1b2c3d4e5f6a7b --session sess-4be1... --result '{\"pr\": 42}'",
+          "  agh agent complete run-0a1b2c3d4e5f6a7b --session sess-4be1... --next -o json   # and claim the next run"})
+  static final class Complete extends FinishingLease {
     @Option(names = "--result", paramLabel = "JSON|@FILE", description = "Result JSON (max 64 KiB).")
     String result;
 
     @Override
     LeaseResponse call(Backend b) {
-      return b.service().completeLease(b.caller(), runId, new CompleteRun(JsonArgument.parse("--result", result)));
+      return b.service().completeLease(b.caller(), runId,
+          new CompleteRun(JsonArgument.parse("--result", result), nextRequest()));
     }
   }
 
   /** {@code agh agent fail} = {@code POST /api/agent/tasks/{run_id}/fail}. */
   @Command(name = "fail", description = "Fail a claimed run (POST /api/agent/tasks/{run_id}/fail).",
       footer = {"", "Examples:", "  agh agent fail run-0a1b2c3d4e5f6a7b --session sess-4be1... --error 'build broke'"})
-  static final class Fail extends OnLease {
+  static final class Fail extends FinishingLease {
     @Option(names = "--error", required = true, description = "What went wrong.")
     String error;
 
@@ -145,7 +189,7 @@ public final class AgentCommands {
     @Override
     LeaseResponse call(Backend b) {
       return b.service().failLease(b.caller(), runId, new FailRun(error, JsonArgument.parse("--metadata", metadata),
-          noRetry ? Boolean.FALSE : null));
+          noRetry ? Boolean.FALSE : null, nextRequest()));
     }
   }
 

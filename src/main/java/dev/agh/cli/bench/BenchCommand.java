@@ -36,6 +36,10 @@ public final class BenchCommand {
     @Option(names = "--rate", defaultValue = "0", description = "Cycles per second of all agents together; 0 (default): as fast as they can.")
     double rate;
 
+    @Option(names = "--unbundled", description = "A claim-next and a completion per run (two calls), instead of a "
+        + "completion that claims the next run (one call, as agh worker does).")
+    boolean unbundled;
+
     @Override
     public Integer call() throws InterruptedException {
       if (agents < 1 || tasks < 1 || !(rate >= 0) || Double.isInfinite(rate)) {
@@ -45,7 +49,7 @@ public final class BenchCommand {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try (BenchTarget target = BenchTarget.open(root.config(), agents + 2)) {
-        Map<String, Object> result = CycleBenchmark.run(target, agents, tasks, rate, line -> {
+        Map<String, Object> result = CycleBenchmark.run(target, agents, tasks, rate, unbundled, line -> {
           err.println(line);
           err.flush();
         });
