@@ -14,40 +14,77 @@ import java.util.List;
  * extensions.
  */
 public record DashboardActiveRunsPayload(
-    long total, long running, long starting, long claimed, long queued, List<Item> items) {
+        long total, long running, long starting, long claimed, long queued, List<Item> items) {
 
-  /** One active run with its task. */
-  public record Item(
-      String taskId,
-      String taskIdentifier,
-      String taskTitle,
-      TaskStatus taskStatus,
-      Priority taskPriority,
-      Owner taskOwner,
-      Scope scope,
-      String workspaceId,
-      long latestEventSeq,
-      String runId,
-      RunStatus runStatus,
-      int attempt,
-      int maxAttempts,
-      String sessionId,
-      String networkChannel,
-      Instant lastActivityAt,
-      long ageMs,
-      String healthStatus,
-      boolean stuck,
-      String error,
-      Instant notBefore,
-      Boolean taskPaused) {
+    /** One active run with its task. */
+    public record Item(
+            String taskId,
+            String taskIdentifier,
+            String taskTitle,
+            TaskStatus taskStatus,
+            Priority taskPriority,
+            Owner taskOwner,
+            Scope scope,
+            String workspaceId,
+            long latestEventSeq,
+            String runId,
+            RunStatus runStatus,
+            int attempt,
+            int maxAttempts,
+            String sessionId,
+            String networkChannel,
+            Instant lastActivityAt,
+            long ageMs,
+            String healthStatus,
+            boolean stuck,
+            String error,
+            Instant notBefore,
+            Boolean taskPaused) {
 
-    public Item(String taskId, String taskIdentifier, String taskTitle, TaskStatus taskStatus, Priority taskPriority,
-        Owner taskOwner, Scope scope, String workspaceId, long latestEventSeq, String runId, RunStatus runStatus,
-        int attempt, int maxAttempts, String sessionId, String networkChannel, Instant lastActivityAt, long ageMs,
-        String healthStatus, boolean stuck, String error) {
-      this(taskId, taskIdentifier, taskTitle, taskStatus, taskPriority, taskOwner, scope, workspaceId, latestEventSeq,
-          runId, runStatus, attempt, maxAttempts, sessionId, networkChannel, lastActivityAt, ageMs, healthStatus, stuck,
-          error, null, null);
+        public Item(
+                String taskId,
+                String taskIdentifier,
+                String taskTitle,
+                TaskStatus taskStatus,
+                Priority taskPriority,
+                Owner taskOwner,
+                Scope scope,
+                String workspaceId,
+                long latestEventSeq,
+                String runId,
+                RunStatus runStatus,
+                int attempt,
+                int maxAttempts,
+                String sessionId,
+                String networkChannel,
+                Instant lastActivityAt,
+                long ageMs,
+                String healthStatus,
+                boolean stuck,
+                String error) {
+            this(
+                    taskId,
+                    taskIdentifier,
+                    taskTitle,
+                    taskStatus,
+                    taskPriority,
+                    taskOwner,
+                    scope,
+                    workspaceId,
+                    latestEventSeq,
+                    runId,
+                    runStatus,
+                    attempt,
+                    maxAttempts,
+                    sessionId,
+                    networkChannel,
+                    lastActivityAt,
+                    ageMs,
+                    healthStatus,
+                    stuck,
+                    error,
+                    null,
+                    null);
+        }
     }
-  }
 }

@@ -8,10 +8,24 @@ import java.time.Instant;
 
 /** An event as listed in task detail (without its sequence, as the contract has it). */
 public record EventPayload(
-    String id, String taskId, String runId, String eventType, Actor actor, Origin origin, JsonNode payload, Instant timestamp) {
+        String id,
+        String taskId,
+        String runId,
+        String eventType,
+        Actor actor,
+        Origin origin,
+        JsonNode payload,
+        Instant timestamp) {
 
-  public static EventPayload of(Event e) {
-    return new EventPayload(e.id(), e.taskId(), e.runId(), e.type(), e.actor(), e.origin(),
-        RunPayload.tree(e.payloadJson()), e.timestamp());
-  }
+    public static EventPayload of(Event e) {
+        return new EventPayload(
+                e.id(),
+                e.taskId(),
+                e.runId(),
+                e.type(),
+                e.actor(),
+                e.origin(),
+                RunPayload.tree(e.payloadJson()),
+                e.timestamp());
+    }
 }

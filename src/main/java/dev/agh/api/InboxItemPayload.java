@@ -6,11 +6,11 @@ import java.time.Instant;
 
 /** One task in the inbox: its lane, why it waits, its latest run and the caller's effective triage. */
 public record InboxItemPayload(
-    TaskReference task,
-    String lane,
-    ApprovalPolicy approvalPolicy,
-    ApprovalState approvalState,
-    String blockingReason,
-    Instant latestActivityAt,
-    RunSummaryPayload run,
-    InboxTriagePayload triage) {}
+        TaskReference task,
+        String lane,
+        ApprovalPolicy approvalPolicy,
+        ApprovalState approvalState,
+        String blockingReason,
+        Instant latestActivityAt,
+        RunSummaryPayload run,
+        InboxTriagePayload triage) {}

@@ -8,5 +8,10 @@ import java.time.Instant;
  * is always present (the zero time for a task never triaged), as the inbox schema requires.
  */
 public record InboxTriagePayload(
-    String taskId, Actor actor, boolean read, boolean archived, boolean dismissed, Instant lastSeenActivityAt,
-    Instant updatedAt) {}
+        String taskId,
+        Actor actor,
+        boolean read,
+        boolean archived,
+        boolean dismissed,
+        Instant lastSeenActivityAt,
+        Instant updatedAt) {}

@@ -7,19 +7,28 @@ import java.time.Instant;
 
 /** A run's lease as the agent sees it ({@code TaskRunLeaseSummaryPayload}). */
 public record LeasePayload(
-    String taskId,
-    String runId,
-    RunStatus status,
-    String sessionId,
-    Actor claimedBy,
-    String claimTokenHash,
-    Instant leaseUntil,
-    Instant heartbeatAt,
-    String coordinationChannelId,
-    CoordinationChannelPayload coordinationChannel) {
+        String taskId,
+        String runId,
+        RunStatus status,
+        String sessionId,
+        Actor claimedBy,
+        String claimTokenHash,
+        Instant leaseUntil,
+        Instant heartbeatAt,
+        String coordinationChannelId,
+        CoordinationChannelPayload coordinationChannel) {
 
-  public static LeasePayload of(Run r, CoordinationChannelPayload channel) {
-    return new LeasePayload(r.taskId(), r.id(), r.status(), r.sessionId(), r.claimedBy(), r.claimTokenHash(),
-        r.leaseUntil(), r.heartbeatAt(), r.coordinationChannelId(), channel);
-  }
+    public static LeasePayload of(Run r, CoordinationChannelPayload channel) {
+        return new LeasePayload(
+                r.taskId(),
+                r.id(),
+                r.status(),
+                r.sessionId(),
+                r.claimedBy(),
+                r.claimTokenHash(),
+                r.leaseUntil(),
+                r.heartbeatAt(),
+                r.coordinationChannelId(),
+                channel);
+    }
 }

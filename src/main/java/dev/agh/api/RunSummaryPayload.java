@@ -10,27 +10,42 @@ import java.time.Instant;
  * {@link RunPayload}.
  */
 public record RunSummaryPayload(
-    String id,
-    String taskId,
-    RunStatus status,
-    int attempt,
-    int maxAttempts,
-    Actor claimedBy,
-    String sessionId,
-    String claimTokenHash,
-    Instant leaseUntil,
-    Instant heartbeatAt,
-    String coordinationChannelId,
-    Instant queuedAt,
-    Instant claimedAt,
-    Instant startedAt,
-    Instant endedAt,
-    String error,
-    Instant notBefore) {
+        String id,
+        String taskId,
+        RunStatus status,
+        int attempt,
+        int maxAttempts,
+        Actor claimedBy,
+        String sessionId,
+        String claimTokenHash,
+        Instant leaseUntil,
+        Instant heartbeatAt,
+        String coordinationChannelId,
+        Instant queuedAt,
+        Instant claimedAt,
+        Instant startedAt,
+        Instant endedAt,
+        String error,
+        Instant notBefore) {
 
-  public static RunSummaryPayload of(Run r, int maxAttempts) {
-    return new RunSummaryPayload(r.id(), r.taskId(), r.status(), r.attempt(), maxAttempts, r.claimedBy(),
-        r.sessionId(), r.claimTokenHash(), r.leaseUntil(), r.heartbeatAt(), r.coordinationChannelId(),
-        r.queuedAt(), r.claimedAt(), r.startedAt(), r.endedAt(), r.error(), r.notBefore());
-  }
+    public static RunSummaryPayload of(Run r, int maxAttempts) {
+        return new RunSummaryPayload(
+                r.id(),
+                r.taskId(),
+                r.status(),
+                r.attempt(),
+                maxAttempts,
+                r.claimedBy(),
+                r.sessionId(),
+                r.claimTokenHash(),
+                r.leaseUntil(),
+                r.heartbeatAt(),
+                r.coordinationChannelId(),
+                r.queuedAt(),
+                r.claimedAt(),
+                r.startedAt(),
+                r.endedAt(),
+                r.error(),
+                r.notBefore());
+    }
 }

@@ -11,18 +11,26 @@ import java.time.Instant;
  * sequence, its task and its run as they are now.
  */
 public record TimelineItemPayload(
-    long sequence,
-    String eventId,
-    TaskReference task,
-    RunSummaryPayload run,
-    String eventType,
-    Actor actor,
-    Origin origin,
-    JsonNode payload,
-    Instant timestamp) {
+        long sequence,
+        String eventId,
+        TaskReference task,
+        RunSummaryPayload run,
+        String eventType,
+        Actor actor,
+        Origin origin,
+        JsonNode payload,
+        Instant timestamp) {
 
-  public static TimelineItemPayload of(Event e, TaskReference task, RunSummaryPayload run) {
-    return new TimelineItemPayload(e.sequence(), e.id(), task, run, e.type(), e.actor(), e.origin(),
-        RunPayload.tree(e.payloadJson()), e.timestamp());
-  }
+    public static TimelineItemPayload of(Event e, TaskReference task, RunSummaryPayload run) {
+        return new TimelineItemPayload(
+                e.sequence(),
+                e.id(),
+                task,
+                run,
+                e.type(),
+                e.actor(),
+                e.origin(),
+                RunPayload.tree(e.payloadJson()),
+                e.timestamp());
+    }
 }

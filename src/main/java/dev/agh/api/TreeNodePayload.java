@@ -11,11 +11,21 @@ import java.time.Instant;
  * @param paused true (agh extension) when the task is paused, else null (left out)
  */
 public record TreeNodePayload(
-    TaskReference task, String parentTaskId, int depth, Integer childCount, RunSummaryPayload activeRun,
-    Instant lastActivityAt, Boolean paused) {
+        TaskReference task,
+        String parentTaskId,
+        int depth,
+        Integer childCount,
+        RunSummaryPayload activeRun,
+        Instant lastActivityAt,
+        Boolean paused) {
 
-  public TreeNodePayload(TaskReference task, String parentTaskId, int depth, Integer childCount,
-      RunSummaryPayload activeRun, Instant lastActivityAt) {
-    this(task, parentTaskId, depth, childCount, activeRun, lastActivityAt, null);
-  }
+    public TreeNodePayload(
+            TaskReference task,
+            String parentTaskId,
+            int depth,
+            Integer childCount,
+            RunSummaryPayload activeRun,
+            Instant lastActivityAt) {
+        this(task, parentTaskId, depth, childCount, activeRun, lastActivityAt, null);
+    }
 }

@@ -9,8 +9,8 @@ import dev.agh.service.TaskService;
  * @param where a short description for diagnostics: "embedded h2", "server http://..."
  */
 public record Backend(TaskService service, Caller caller, String where) implements AutoCloseable {
-  @Override
-  public void close() {
-    service.close();
-  }
+    @Override
+    public void close() {
+        service.close();
+    }
 }

@@ -20,124 +20,129 @@ import java.util.function.Supplier;
  * is opened in this process; {@code --embedded} opens the embedded store in this process, alone.
  */
 public final class Backends {
-  private Backends() {}
+    private Backends() {}
 
-  /** The command line's choice: the data directory's server, started if need be. */
-  public static Backend open(AppConfig config) {
-    DataDirectory dir = new DataDirectory(config.home());
-    if (config.embedded()) {
-      return embedded(config, dir);
+    /** The command line's choice: the data directory's server, started if need be. */
+    public static Backend open(AppConfig config) {
+        DataDirectory dir = new DataDirectory(config.home());
+        if (config.embedded()) {
+            return embedded(config, dir);
+        }
+        if (config.serverUrl() != null) {
+            return remote(config, dir, config.serverUrl(), null);
+        }
+        if (config.dbUrl() != null) {
+            return local(config, dir);
+        }
+        String url = LocalServer.ensure(config, dir);
+        return remote(config, dir, url, () -> parse(LocalServer.ensure(config, dir)));
     }
-    if (config.serverUrl() != null) {
-      return remote(config, dir, config.serverUrl(), null);
-    }
-    if (config.dbUrl() != null) {
-      return local(config, dir);
-    }
-    String url = LocalServer.ensure(config, dir);
-    return remote(config, dir, url, () -> parse(LocalServer.ensure(config, dir)));
-  }
 
-  /**
-   * Like {@link #open} without starting a server: the data directory's live server if one runs, else the
-   * store opened in this process (alone, as with {@code --embedded}). For tests and tools that run commands
-   * inside one JVM, where a background server would outlive them.
-   */
-  public static Backend inProcess(AppConfig config) {
-    DataDirectory dir = new DataDirectory(config.home());
-    if (config.embedded()) {
-      return embedded(config, dir);
+    /**
+     * Like {@link #open} without starting a server: the data directory's live server if one runs, else the
+     * store opened in this process (alone, as with {@code --embedded}). For tests and tools that run commands
+     * inside one JVM, where a background server would outlive them.
+     */
+    public static Backend inProcess(AppConfig config) {
+        DataDirectory dir = new DataDirectory(config.home());
+        if (config.embedded()) {
+            return embedded(config, dir);
+        }
+        if (config.serverUrl() != null) {
+            return remote(config, dir, config.serverUrl(), null);
+        }
+        String live = config.dbUrl() == null ? LocalServer.live(dir) : null;
+        return live != null ? remote(config, dir, live, null) : local(config, dir);
     }
-    if (config.serverUrl() != null) {
-      return remote(config, dir, config.serverUrl(), null);
+
+    private static Backend embedded(AppConfig config, DataDirectory dir) {
+        if (config.serverUrl() != null) {
+            throw AghException.invalid("--embedded runs in this process; it cannot be combined with --server");
+        }
+        return local(config, dir);
     }
-    String live = config.dbUrl() == null ? LocalServer.live(dir) : null;
-    return live != null ? remote(config, dir, live, null) : local(config, dir);
-  }
 
-  private static Backend embedded(AppConfig config, DataDirectory dir) {
-    if (config.serverUrl() != null) {
-      throw AghException.invalid("--embedded runs in this process; it cannot be combined with --server");
+    private static URI parse(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw AghException.invalid("--server must be a URL like http://127.0.0.1:7433, got \"" + url + "\"");
+        }
+        return uri;
     }
-    return local(config, dir);
-  }
 
-  private static URI parse(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new IllegalArgumentException("no scheme or host");
-      }
-    } catch (IllegalArgumentException e) {
-      throw AghException.invalid("--server must be a URL like http://127.0.0.1:7433, got \"" + url + "\"");
+    private static Backend remote(AppConfig config, DataDirectory dir, String url, Supplier<URI> relocator) {
+        URI uri = parse(url);
+        String token = config.token() != null ? config.token() : dir.existingOperatorToken();
+        if (config.sessionId() != null) {
+            // --session with the operator's token (or the session's own): the server acts as that session.
+            Caller session = new Caller(Actor.agentSession(config.sessionId()), OriginKind.HTTP, config.sessionId());
+            return new Backend(
+                    HttpTaskService.ofDataDirectory(uri, token, config.sessionId(), relocator),
+                    session,
+                    "server " + uri);
+        }
+        Caller caller = Caller.human(config.user(), OriginKind.HTTP);
+        return new Backend(HttpTaskService.ofDataDirectory(uri, token, null, relocator), caller, "server " + uri);
     }
-    return uri;
-  }
 
-  private static Backend remote(AppConfig config, DataDirectory dir, String url, Supplier<URI> relocator) {
-    URI uri = parse(url);
-    String token = config.token() != null ? config.token() : dir.existingOperatorToken();
-    if (config.sessionId() != null) {
-      // --session with the operator's token (or the session's own): the server acts as that session.
-      Caller session = new Caller(Actor.agentSession(config.sessionId()), OriginKind.HTTP, config.sessionId());
-      return new Backend(HttpTaskService.ofDataDirectory(uri, token, config.sessionId(), relocator), session,
-          "server " + uri);
+    private static Backend local(AppConfig config, DataDirectory dir) {
+        return InProcessStore.open(config, dir);
     }
-    Caller caller = Caller.human(config.user(), OriginKind.HTTP);
-    return new Backend(HttpTaskService.ofDataDirectory(uri, token, null, relocator), caller, "server " + uri);
-  }
 
-  private static Backend local(AppConfig config, DataDirectory dir) {
-    return InProcessStore.open(config, dir);
-  }
-
-  /**
-   * {@code operator}'s backend acting as the agent session {@code sessionId}: locally by its id (the same
-   * service: do not close it separately), remotely by its token (a client of its own).
-   */
-  public static Backend asSession(Backend operator, String sessionId, String token) {
-    if (operator.service() instanceof HttpTaskService http) {
-      return new Backend(http.withToken(token), new Caller(Actor.agentSession(sessionId), OriginKind.HTTP, sessionId),
-          operator.where());
+    /**
+     * {@code operator}'s backend acting as the agent session {@code sessionId}: locally by its id (the same
+     * service: do not close it separately), remotely by its token (a client of its own).
+     */
+    public static Backend asSession(Backend operator, String sessionId, String token) {
+        if (operator.service() instanceof HttpTaskService http) {
+            return new Backend(
+                    http.withToken(token),
+                    new Caller(Actor.agentSession(sessionId), OriginKind.HTTP, sessionId),
+                    operator.where());
+        }
+        return new Backend(
+                operator.service(),
+                new Caller(Actor.agentSession(sessionId), OriginKind.CLI, sessionId),
+                operator.where());
     }
-    return new Backend(operator.service(), new Caller(Actor.agentSession(sessionId), OriginKind.CLI, sessionId),
-        operator.where());
-  }
 
-  /**
-   * The environment that lets a child process call {@code agh} as the agent session: the same server and the
-   * session's token, or the same data directory (and database) with the session's id.
-   */
-  public static Map<String, String> environmentFor(AppConfig config, Backend agent, String token) {
-    Map<String, String> env = new HashMap<>();
-    env.put("AGH_SESSION_ID", agent.caller().sessionId());
-    if (agent.service() instanceof HttpTaskService http) {
-      env.put("AGH_SERVER", http.server().toString());
-      if (token != null) {
-        env.put("AGH_TOKEN", token);
-      }
-    } else {
-      env.put("AGH_HOME", config.home().toString());
-      if (config.dbUrl() != null) {
-        env.put("AGH_DB", config.dbUrl());
-      }
+    /**
+     * The environment that lets a child process call {@code agh} as the agent session: the same server and the
+     * session's token, or the same data directory (and database) with the session's id.
+     */
+    public static Map<String, String> environmentFor(AppConfig config, Backend agent, String token) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AGH_SESSION_ID", agent.caller().sessionId());
+        if (agent.service() instanceof HttpTaskService http) {
+            env.put("AGH_SERVER", http.server().toString());
+            if (token != null) {
+                env.put("AGH_TOKEN", token);
+            }
+        } else {
+            env.put("AGH_HOME", config.home().toString());
+            if (config.dbUrl() != null) {
+                env.put("AGH_DB", config.dbUrl());
+            }
+        }
+        return env;
     }
-    return env;
-  }
 
-  /** A quick TCP probe, so a server file left by a killed server does not stall every command. */
-  public static boolean reachable(String url) {
-    try {
-      URI uri = URI.create(url);
-      int port = uri.getPort() == -1 ? 80 : uri.getPort();
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(uri.getHost(), port), 300);
-        return true;
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
+    /** A quick TCP probe, so a server file left by a killed server does not stall every command. */
+    public static boolean reachable(String url) {
+        try {
+            URI uri = URI.create(url);
+            int port = uri.getPort() == -1 ? 80 : uri.getPort();
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(uri.getHost(), port), 300);
+                return true;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
-  }
-
 }

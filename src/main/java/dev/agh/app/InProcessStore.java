@@ -12,20 +12,20 @@ import java.time.Clock;
  * going to a server never links the store's classes: {@link Backends} refers to this one by name only.
  */
 final class InProcessStore {
-  private InProcessStore() {}
+    private InProcessStore() {}
 
-  static Backend open(AppConfig config, DataDirectory dir) {
-    if (config.dbUrl() == null) {
-      dir.ensureExists();
+    static Backend open(AppConfig config, DataDirectory dir) {
+        if (config.dbUrl() == null) {
+            dir.ensureExists();
+        }
+        JdbiTaskStore store = JdbiTaskStore.open(config.ownerDbUrl(), 2);
+        if (config.dbUrl() == null) {
+            dir.restrictStoreFiles();
+        }
+        // Local file access is the trust boundary: --session acts as that agent session directly.
+        Caller caller = config.sessionId() != null
+                ? new Caller(Actor.agentSession(config.sessionId()), OriginKind.CLI, config.sessionId())
+                : Caller.human(config.user(), OriginKind.CLI);
+        return new Backend(new LocalTaskService(store, Clock.systemUTC()), caller, "embedded " + store.engine());
     }
-    JdbiTaskStore store = JdbiTaskStore.open(config.ownerDbUrl(), 2);
-    if (config.dbUrl() == null) {
-      dir.restrictStoreFiles();
-    }
-    // Local file access is the trust boundary: --session acts as that agent session directly.
-    Caller caller = config.sessionId() != null
-        ? new Caller(Actor.agentSession(config.sessionId()), OriginKind.CLI, config.sessionId())
-        : Caller.human(config.user(), OriginKind.CLI);
-    return new Backend(new LocalTaskService(store, Clock.systemUTC()), caller, "embedded " + store.engine());
-  }
 }

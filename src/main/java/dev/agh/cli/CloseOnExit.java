@@ -8,33 +8,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the store closed here.
  */
 final class CloseOnExit implements AutoCloseable {
-  private final AutoCloseable resource;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final Thread hook;
+    private final AutoCloseable resource;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread hook;
 
-  CloseOnExit(AutoCloseable resource) {
-    this.resource = resource;
-    this.hook = new Thread(this::closeOnce, "agh-close-store");
-    Runtime.getRuntime().addShutdownHook(hook);
-  }
-
-  @Override
-  public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The hook is running or about to: it closes the store.
+    CloseOnExit(AutoCloseable resource) {
+        this.resource = resource;
+        this.hook = new Thread(this::closeOnce, "agh-close-store");
+        Runtime.getRuntime().addShutdownHook(hook);
     }
-    closeOnce();
-  }
 
-  private void closeOnce() {
-    if (closed.compareAndSet(false, true)) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the store failed", e);
-      }
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it closes the store.
+        }
+        closeOnce();
     }
-  }
+
+    private void closeOnce() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the store failed", e);
+            }
+        }
+    }
 }

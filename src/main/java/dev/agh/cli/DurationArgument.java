@@ -10,22 +10,25 @@ import java.util.Locale;
  * seconds ({@code 90}).
  */
 public final class DurationArgument {
-  private DurationArgument() {}
+    private DurationArgument() {}
 
-  public static Duration parse(String option, String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (t.matches("\\d+")) {
-        return Duration.ofSeconds(Long.parseLong(t));
-      }
-      java.util.regex.Matcher days = java.util.regex.Pattern.compile("(\\d+)d(.*)").matcher(t);
-      if (days.matches()) {
-        Duration rest = days.group(2).isEmpty() ? Duration.ZERO : Duration.parse("PT" + days.group(2).toUpperCase(Locale.ROOT));
-        return Duration.ofDays(Long.parseLong(days.group(1))).plus(rest);
-      }
-      return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw AghException.invalid(option + " must look like 30s, 2m, 1h, 30d or 90, got \"" + text + "\"");
+    public static Duration parse(String option, String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.matches("\\d+")) {
+                return Duration.ofSeconds(Long.parseLong(t));
+            }
+            java.util.regex.Matcher days =
+                    java.util.regex.Pattern.compile("(\\d+)d(.*)").matcher(t);
+            if (days.matches()) {
+                Duration rest = days.group(2).isEmpty()
+                        ? Duration.ZERO
+                        : Duration.parse("PT" + days.group(2).toUpperCase(Locale.ROOT));
+                return Duration.ofDays(Long.parseLong(days.group(1))).plus(rest);
+            }
+            return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw AghException.invalid(option + " must look like 30s, 2m, 1h, 30d or 90, got \"" + text + "\"");
+        }
     }
-  }
 }

@@ -10,20 +10,20 @@ import java.nio.file.Path;
 
 /** A JSON option value typed inline or read from a file with {@code @path} (like curl). */
 public final class JsonArgument {
-  private JsonArgument() {}
+    private JsonArgument() {}
 
-  public static JsonNode parse(String option, String value) {
-    if (value == null) {
-      return null;
+    public static JsonNode parse(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value;
+        if (value.startsWith("@")) {
+            try {
+                text = Files.readString(Path.of(value.substring(1)), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw AghException.invalid(option + ": cannot read " + value.substring(1) + ": " + e.getMessage());
+            }
+        }
+        return Json.readTree(text, option);
     }
-    String text = value;
-    if (value.startsWith("@")) {
-      try {
-        text = Files.readString(Path.of(value.substring(1)), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw AghException.invalid(option + ": cannot read " + value.substring(1) + ": " + e.getMessage());
-      }
-    }
-    return Json.readTree(text, option);
-  }
 }

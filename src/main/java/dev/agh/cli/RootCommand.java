@@ -3,12 +3,12 @@ package dev.agh.cli;
 import dev.agh.app.AppConfig;
 import dev.agh.app.Backend;
 import dev.agh.app.Backends;
-import dev.agh.cli.observe.DashboardCommand;
-import dev.agh.cli.observe.InboxCommand;
 import dev.agh.cli.agent.AgentCommands;
 import dev.agh.cli.bench.BenchCommand;
 import dev.agh.cli.docs.CompletionCommand;
 import dev.agh.cli.docs.HelpCommand;
+import dev.agh.cli.observe.DashboardCommand;
+import dev.agh.cli.observe.InboxCommand;
 import dev.agh.cli.run.RunCommands;
 import dev.agh.cli.session.SessionCommands;
 import dev.agh.cli.task.TaskCommand;
@@ -47,355 +47,401 @@ import picocli.CommandLine.ScopeType;
  * for help, completion scripts, man pages and tests.
  */
 @Command(
-    name = "agh",
-    mixinStandardHelpOptions = true,
-    scope = ScopeType.INHERIT,
-    versionProvider = VersionProvider.class,
-    description = {
-      "Durable task queue and task tracker for AI agents and their operators.",
-      "",
-      "Commands run over HTTP against --server (or an `agh serve` running on the data directory), "
-          + "otherwise directly on the store in the data directory."
-    })
+        name = "agh",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Durable task queue and task tracker for AI agents and their operators.",
+            "",
+            "Commands run over HTTP against --server (or an `agh serve` running on the data directory), "
+                    + "otherwise directly on the store in the data directory."
+        })
 public final class RootCommand {
-  /** The top-level commands, in the order {@code agh --help} lists them. A new top-level command goes here. */
-  public static final List<Class<?>> COMMANDS = List.of(
-      TaskCommand.class,
-      RunCommands.class,
-      AgentCommands.class,
-      SessionCommands.class,
-      WorkspaceCommand.class,
-      dev.agh.cli.store.StoreCommand.class,
-      DashboardCommand.class,
-      InboxCommand.class,
-      ServeCommand.class,
-      ServerCommands.class,
-      WorkerCommand.class,
-      TuiCommand.class,
-      BenchCommand.class,
-      CompletionCommand.class,
-      HelpCommand.class);
+    /** The top-level commands, in the order {@code agh --help} lists them. A new top-level command goes here. */
+    public static final List<Class<?>> COMMANDS = List.of(
+            TaskCommand.class,
+            RunCommands.class,
+            AgentCommands.class,
+            SessionCommands.class,
+            WorkspaceCommand.class,
+            dev.agh.cli.store.StoreCommand.class,
+            DashboardCommand.class,
+            InboxCommand.class,
+            ServeCommand.class,
+            ServerCommands.class,
+            WorkerCommand.class,
+            TuiCommand.class,
+            BenchCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class);
 
-  /** Commands that read the whole command tree: when one runs, every command is built. */
-  private static final Set<Class<?>> WHOLE_TREE = Set.of(CompletionCommand.class, HelpCommand.class);
+    /** Commands that read the whole command tree: when one runs, every command is built. */
+    private static final Set<Class<?>> WHOLE_TREE = Set.of(CompletionCommand.class, HelpCommand.class);
 
-  /** Global options that take a value, so the word after them is not a command name. */
-  private static final Set<String> VALUE_OPTIONS = Set.of("-o", "--output", "--server", "--db", "--home", "--session", "--token");
+    /** Global options that take a value, so the word after them is not a command name. */
+    private static final Set<String> VALUE_OPTIONS =
+            Set.of("-o", "--output", "--server", "--db", "--home", "--session", "--token");
 
-  /** The footer of {@code agh --help} only (set after the tree is built: subcommands would inherit it). */
-  private static final String[] ROOT_FOOTER = {
-    "",
-    "Examples:",
-    "  agh task create --title 'Rotate API keys' --priority high --owner pool:ops",
-    "  agh task list --status ready -o json",
-    "  agh task start task-3f9a0c1d2e4b5a69",
-    "  agh session new --agent ops --capability git",
-    "  agh agent next --session sess-4be1... --wait --timeout 60s",
-    "  agh serve",
-    "",
-    "Environment: AGH_HOME (--home), AGH_DB (--db), AGH_SERVER (--server), AGH_SESSION_ID (--session),",
-    "AGH_TOKEN (--token), AGH_EMBEDDED=1 (--embedded), NO_COLOR (--no-color).",
-    "",
-    "'agh help COMMAND' or 'agh COMMAND --help' shows the options of a command; 'man agh' the manual,",
-    "and 'agh completion bash|zsh|fish' prints a completion script."
-  };
+    /** The footer of {@code agh --help} only (set after the tree is built: subcommands would inherit it). */
+    private static final String[] ROOT_FOOTER = {
+        "",
+        "Examples:",
+        "  agh task create --title 'Rotate API keys' --priority high --owner pool:ops",
+        "  agh task list --status ready -o json",
+        "  agh task start task-3f9a0c1d2e4b5a69",
+        "  agh session new --agent ops --capability git",
+        "  agh agent next --session sess-4be1... --wait --timeout 60s",
+        "  agh serve",
+        "",
+        "Environment: AGH_HOME (--home), AGH_DB (--db), AGH_SERVER (--server), AGH_SESSION_ID (--session),",
+        "AGH_TOKEN (--token), AGH_EMBEDDED=1 (--embedded), NO_COLOR (--no-color).",
+        "",
+        "'agh help COMMAND' or 'agh COMMAND --help' shows the options of a command; 'man agh' the manual,",
+        "and 'agh completion bash|zsh|fish' prints a completion script."
+    };
 
-  private static final Map<String, String> EXIT_CODES = exitCodes();
+    private static final Map<String, String> EXIT_CODES = exitCodes();
 
-  @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, defaultValue = "human", paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  OutputFormat output;
+    @Option(
+            names = {"-o", "--output"},
+            scope = ScopeType.INHERIT,
+            defaultValue = "human",
+            paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
 
-  @Option(names = "--server", scope = ScopeType.INHERIT, defaultValue = "${env:AGH_SERVER}", paramLabel = "URL",
-      description = "Talk to this agh server (env AGH_SERVER).")
-  String server;
+    @Option(
+            names = "--server",
+            scope = ScopeType.INHERIT,
+            defaultValue = "${env:AGH_SERVER}",
+            paramLabel = "URL",
+            description = "Talk to this agh server (env AGH_SERVER).")
+    String server;
 
-  @Option(names = "--db", scope = ScopeType.INHERIT, defaultValue = "${env:AGH_DB}", paramLabel = "JDBC_URL",
-      description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).")
-  String db;
+    @Option(
+            names = "--db",
+            scope = ScopeType.INHERIT,
+            defaultValue = "${env:AGH_DB}",
+            paramLabel = "JDBC_URL",
+            description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db (env AGH_DB).")
+    String db;
 
-  @Option(names = "--home", scope = ScopeType.INHERIT, defaultValue = "${env:AGH_HOME}", paramLabel = "DIR",
-      description = "Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).")
-  String home;
+    @Option(
+            names = "--home",
+            scope = ScopeType.INHERIT,
+            defaultValue = "${env:AGH_HOME}",
+            paramLabel = "DIR",
+            description = "Data directory (env AGH_HOME, default $XDG_DATA_HOME/agh).")
+    String home;
 
-  @Option(names = "--embedded", scope = ScopeType.INHERIT,
-      description = "Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1);"
-          + " exit 7 while a server owns the store.")
-  boolean embedded;
+    @Option(
+            names = "--embedded",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Run this command in-process with the store to itself, never through a server (env AGH_EMBEDDED=1);"
+                            + " exit 7 while a server owns the store.")
+    boolean embedded;
 
-  @Option(names = "--session", scope = ScopeType.INHERIT, defaultValue = "${env:AGH_SESSION_ID}", paramLabel = "SESSION",
-      description = "Act as this agent session (env AGH_SESSION_ID).")
-  String session;
+    @Option(
+            names = "--session",
+            scope = ScopeType.INHERIT,
+            defaultValue = "${env:AGH_SESSION_ID}",
+            paramLabel = "SESSION",
+            description = "Act as this agent session (env AGH_SESSION_ID).")
+    String session;
 
-  @Option(names = "--token", scope = ScopeType.INHERIT, defaultValue = "${env:AGH_TOKEN}", paramLabel = "TOKEN",
-      description = "Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).")
-  String token;
+    @Option(
+            names = "--token",
+            scope = ScopeType.INHERIT,
+            defaultValue = "${env:AGH_TOKEN}",
+            paramLabel = "TOKEN",
+            description =
+                    "Bearer token for the server (env AGH_TOKEN; default: the operator token of the data directory).")
+    String token;
 
-  @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never print ANSI colours (also env NO_COLOR).")
-  boolean noColor;
+    @Option(
+            names = "--no-color",
+            scope = ScopeType.INHERIT,
+            description = "Never print ANSI colours (also env NO_COLOR).")
+    boolean noColor;
 
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
-  boolean verbose;
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Print stack traces of failures.")
+    boolean verbose;
 
-  private final Function<AppConfig, Backend> backends;
+    private final Function<AppConfig, Backend> backends;
 
-  public RootCommand(Function<AppConfig, Backend> backends) {
-    this.backends = backends;
-  }
-
-  /** The command line of the real program; it builds the commands its arguments need when it executes. */
-  public static CommandLine commandLine() {
-    return commandLine(Backends::open);
-  }
-
-  /** The command line with a chosen way of opening backends (tests pass their own). */
-  public static CommandLine commandLine(Function<AppConfig, Backend> backends) {
-    return configure(new Lazy(new RootCommand(backends)));
-  }
-
-  /** The whole command tree, built at once: what help, completions, man pages and tests walk. */
-  public static CommandLine model() {
-    return model(Backends::open);
-  }
-
-  /** The whole command tree with a chosen way of opening backends. */
-  public static CommandLine model(Function<AppConfig, Backend> backends) {
-    CommandLine cli = new CommandLine(new RootCommand(backends));
-    addAll(cli);
-    return finish(configure(cli));
-  }
-
-  /** Adds every top-level command not already there (one listed in the annotation by mistake is built already). */
-  private static void addAll(CommandLine cli) {
-    for (Class<?> command : COMMANDS) {
-      if (!cli.getSubcommands().containsKey(command.getAnnotation(Command.class).name())) {
-        cli.addSubcommand(command);
-      }
-    }
-  }
-
-  /** Settings of the whole tree (picocli passes each to the subcommands present when it is set). */
-  private static CommandLine configure(CommandLine cli) {
-    cli.setExecutionExceptionHandler(new ErrorHandler());
-    cli.setParameterExceptionHandler(new UsageErrorHandler());
-    cli.setExecutionStrategy(new NoColorFirst());
-    // `--metadata @file.json` is ours to read as JSON; picocli would split the file into arguments.
-    cli.setExpandAtFiles(false);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setColorScheme(colorScheme(System.getenv("NO_COLOR") != null));
-    return cli;
-  }
-
-  /** The root's own usage attributes, set once its subcommands are in (they would inherit them otherwise). */
-  private static CommandLine finish(CommandLine cli) {
-    cli.getCommandSpec().usageMessage()
-        .footer(ROOT_FOOTER)
-        .exitCodeListHeading("%nExit codes:%n")
-        .exitCodeList(EXIT_CODES);
-    return cli;
-  }
-
-  /** Help colours: none with NO_COLOR or --no-color, else ANSI only on a terminal (picocli's AUTO). */
-  public static Help.ColorScheme colorScheme(boolean noColor) {
-    return Help.defaultColorScheme(noColor ? Ansi.OFF : Ansi.AUTO);
-  }
-
-  /**
-   * Applies {@code --no-color} (known only once parsed) before picocli prints help, then runs as usual. A class,
-   * not a lambda: the class-data-sharing archive cannot hold a lambda of a picocli (Java 5) interface, and
-   * recording one would drop picocli's main class from the archive.
-   */
-  private static final class NoColorFirst implements IExecutionStrategy {
-    @Override
-    public int execute(ParseResult parsed) {
-      RootCommand root = parsed.commandSpec().commandLine().getCommand();
-      if (root.noColor) {
-        parsed.commandSpec().commandLine().setColorScheme(colorScheme(true));
-      }
-      return new CommandLine.RunLast().execute(parsed);
-    }
-  }
-
-  private static Map<String, String> exitCodes() {
-    Map<String, String> codes = new LinkedHashMap<>();
-    codes.put(Integer.toString(ExitCodes.OK), "ok");
-    codes.put(Integer.toString(ExitCodes.UNEXPECTED), "unexpected error");
-    codes.put(Integer.toString(ExitCodes.USAGE), "usage error");
-    codes.put(Integer.toString(ExitCodes.NOT_FOUND), "not found");
-    codes.put(Integer.toString(ExitCodes.CONFLICT), "conflict");
-    codes.put(Integer.toString(ExitCodes.INVALID), "invalid input (HTTP 422, 400, 413)");
-    codes.put(Integer.toString(ExitCodes.DENIED), "unauthenticated or forbidden");
-    codes.put(Integer.toString(ExitCodes.UNAVAILABLE), "server unavailable");
-    codes.put(Integer.toString(ExitCodes.NO_WORK), "no claimable work");
-    return codes;
-  }
-
-  public OutputFormat output() {
-    return output;
-  }
-
-  /** Configuration from the global options and the environment. */
-  public AppConfig config() {
-    String embeddedEnv = System.getenv("AGH_EMBEDDED");
-    boolean inProcess = embedded || "1".equals(embeddedEnv) || "true".equalsIgnoreCase(embeddedEnv);
-    return new AppConfig(AppConfig.defaultHome(home), blankToNull(db), blankToNull(server), blankToNull(token),
-        blankToNull(session), System.getProperty("user.name", "local-user"), inProcess);
-  }
-
-  Backend openBackend() {
-    return backends.apply(config());
-  }
-
-  /**
-   * A data directory named with {@code --home} or {@code AGH_HOME} that does not exist yet is created (a new
-   * store), and said so on stderr: a mistyped path would otherwise look like an empty store.
-   */
-  void announceNewDataDirectory(java.io.PrintWriter err) {
-    if (home == null || home.isBlank() || db != null && !db.isBlank() || server != null && !server.isBlank()) {
-      return;
-    }
-    java.nio.file.Path dir = AppConfig.defaultHome(home);
-    if (!java.nio.file.Files.exists(dir)) {
-      err.println("agh: new data directory " + dir.toAbsolutePath());
-      err.flush();
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  /**
-   * The root command line of the program: on {@link #execute} it adds only the commands on the path its
-   * arguments name ({@code task list}: the {@code task} group without its other commands, and {@code list}),
-   * and every command when the arguments name none, an unknown one or one that reads the whole tree (help,
-   * completion). Groups on the path are built from their {@code @Command} annotation alone when they have no
-   * options or parameters of their own; otherwise in full.
-   */
-  static final class Lazy extends CommandLine {
-    private boolean built;
-
-    Lazy(RootCommand root) {
-      super(root);
+    public RootCommand(Function<AppConfig, Backend> backends) {
+        this.backends = backends;
     }
 
-    @Override
-    public int execute(String... args) {
-      if (!built) {
-        built = true;
-        List<Class<?>> path = getSubcommands().isEmpty() ? path(args) : null;
-        if (path == null) {
-          addAll(this);
-        } else {
-          CommandLine parent = this;
-          for (int i = 0; i < path.size(); i++) {
-            CommandLine child = i < path.size() - 1 ? shell(path.get(i)) : new CommandLine(path.get(i));
-            parent.addSubcommand(child);
-            parent = child;
-          }
+    /** The command line of the real program; it builds the commands its arguments need when it executes. */
+    public static CommandLine commandLine() {
+        return commandLine(Backends::open);
+    }
+
+    /** The command line with a chosen way of opening backends (tests pass their own). */
+    public static CommandLine commandLine(Function<AppConfig, Backend> backends) {
+        return configure(new Lazy(new RootCommand(backends)));
+    }
+
+    /** The whole command tree, built at once: what help, completions, man pages and tests walk. */
+    public static CommandLine model() {
+        return model(Backends::open);
+    }
+
+    /** The whole command tree with a chosen way of opening backends. */
+    public static CommandLine model(Function<AppConfig, Backend> backends) {
+        CommandLine cli = new CommandLine(new RootCommand(backends));
+        addAll(cli);
+        return finish(configure(cli));
+    }
+
+    /** Adds every top-level command not already there (one listed in the annotation by mistake is built already). */
+    private static void addAll(CommandLine cli) {
+        for (Class<?> command : COMMANDS) {
+            if (!cli.getSubcommands()
+                    .containsKey(command.getAnnotation(Command.class).name())) {
+                cli.addSubcommand(command);
+            }
         }
-        finish(this);
-        // Settings reach the subcommands that exist when they are set: set them again for the ones just added.
-        PrintWriter out = getOut();
-        PrintWriter err = getErr();
-        Help.ColorScheme colors = getColorScheme();
-        IExecutionExceptionHandler onFailure = getExecutionExceptionHandler();
-        IParameterExceptionHandler onUsageError = getParameterExceptionHandler();
-        IExecutionStrategy strategy = getExecutionStrategy();
-        setCaseInsensitiveEnumValuesAllowed(isCaseInsensitiveEnumValuesAllowed());
-        setExecutionExceptionHandler(onFailure);
-        setParameterExceptionHandler(onUsageError);
-        setExecutionStrategy(strategy);
-        setColorScheme(colors);
-        setOut(out);
-        setErr(err);
-      }
-      return super.execute(args);
+    }
+
+    /** Settings of the whole tree (picocli passes each to the subcommands present when it is set). */
+    private static CommandLine configure(CommandLine cli) {
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new UsageErrorHandler());
+        cli.setExecutionStrategy(new NoColorFirst());
+        // `--metadata @file.json` is ours to read as JSON; picocli would split the file into arguments.
+        cli.setExpandAtFiles(false);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setColorScheme(colorScheme(System.getenv("NO_COLOR") != null));
+        return cli;
+    }
+
+    /** The root's own usage attributes, set once its subcommands are in (they would inherit them otherwise). */
+    private static CommandLine finish(CommandLine cli) {
+        cli.getCommandSpec()
+                .usageMessage()
+                .footer(ROOT_FOOTER)
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(EXIT_CODES);
+        return cli;
+    }
+
+    /** Help colours: none with NO_COLOR or --no-color, else ANSI only on a terminal (picocli's AUTO). */
+    public static Help.ColorScheme colorScheme(boolean noColor) {
+        return Help.defaultColorScheme(noColor ? Ansi.OFF : Ansi.AUTO);
     }
 
     /**
-     * The classes of the commands the arguments name, outermost first (empty: the root alone, for
-     * {@code --version}); null for "build them all".
+     * Applies {@code --no-color} (known only once parsed) before picocli prints help, then runs as usual. A class,
+     * not a lambda: the class-data-sharing archive cannot hold a lambda of a picocli (Java 5) interface, and
+     * recording one would drop picocli's main class from the archive.
      */
-    static List<Class<?>> path(String[] args) {
-      List<Class<?>> path = new ArrayList<>();
-      List<Class<?>> candidates = COMMANDS;
-      boolean version = false;
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        if (arg.equals("--")) {
-          return null;
+    private static final class NoColorFirst implements IExecutionStrategy {
+        @Override
+        public int execute(ParseResult parsed) {
+            RootCommand root = parsed.commandSpec().commandLine().getCommand();
+            if (root.noColor) {
+                parsed.commandSpec().commandLine().setColorScheme(colorScheme(true));
+            }
+            return new CommandLine.RunLast().execute(parsed);
         }
-        if (arg.startsWith("-") && arg.length() > 1) {
-          if (VALUE_OPTIONS.contains(arg)) {
-            i++;
-          } else if (arg.equals("-h") || arg.equals("--help")) {
-            // Help of the group reached so far (or of agh): it lists every command below it.
-            return path.isEmpty() ? null : path;
-          } else if (arg.equals("-V") || arg.equals("--version")) {
-            version = true;
-          }
-          continue;
-        }
-        Class<?> match = named(candidates, arg);
-        if (match == null || WHOLE_TREE.contains(match)) {
-          // Unknown words get picocli's suggestions from the full group; help and completion walk the tree.
-          return path.isEmpty() ? null : path;
-        }
-        path.add(match);
-        Command command = match.getAnnotation(Command.class);
-        if (command.subcommands().length == 0 || !isShell(match)) {
-          return path;
-        }
-        candidates = Arrays.asList(command.subcommands());
-      }
-      if (path.isEmpty()) {
-        return version ? List.of() : null;
-      }
-      return path;
     }
 
-    private static Class<?> named(List<Class<?>> candidates, String word) {
-      for (Class<?> candidate : candidates) {
-        Command command = candidate.getAnnotation(Command.class);
-        if (command == null) {
-          continue;
-        }
-        if (command.name().equals(word) || Arrays.asList(command.aliases()).contains(word)) {
-          return candidate;
-        }
-      }
-      return null;
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(Integer.toString(ExitCodes.OK), "ok");
+        codes.put(Integer.toString(ExitCodes.UNEXPECTED), "unexpected error");
+        codes.put(Integer.toString(ExitCodes.USAGE), "usage error");
+        codes.put(Integer.toString(ExitCodes.NOT_FOUND), "not found");
+        codes.put(Integer.toString(ExitCodes.CONFLICT), "conflict");
+        codes.put(Integer.toString(ExitCodes.INVALID), "invalid input (HTTP 422, 400, 413)");
+        codes.put(Integer.toString(ExitCodes.DENIED), "unauthenticated or forbidden");
+        codes.put(Integer.toString(ExitCodes.UNAVAILABLE), "server unavailable");
+        codes.put(Integer.toString(ExitCodes.NO_WORK), "no claimable work");
+        return codes;
     }
 
-    /** A group with no arguments of its own and only class-listed subcommands can stand in as a bare shell. */
-    private static boolean isShell(Class<?> group) {
-      for (Class<?> c = group; c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field field : c.getDeclaredFields()) {
-          if (annotated(field)) {
-            return false;
-          }
-        }
-        for (var method : c.getDeclaredMethods()) {
-          if (annotated(method) || method.isAnnotationPresent(Command.class)) {
-            return false;
-          }
-        }
-      }
-      return true;
+    public OutputFormat output() {
+        return output;
     }
 
-    private static boolean annotated(AnnotatedElement element) {
-      return element.isAnnotationPresent(Option.class) || element.isAnnotationPresent(Parameters.class)
-          || element.isAnnotationPresent(Mixin.class) || element.isAnnotationPresent(ArgGroup.class);
+    /** Configuration from the global options and the environment. */
+    public AppConfig config() {
+        String embeddedEnv = System.getenv("AGH_EMBEDDED");
+        boolean inProcess = embedded || "1".equals(embeddedEnv) || "true".equalsIgnoreCase(embeddedEnv);
+        return new AppConfig(
+                AppConfig.defaultHome(home),
+                blankToNull(db),
+                blankToNull(server),
+                blankToNull(token),
+                blankToNull(session),
+                System.getProperty("user.name", "local-user"),
+                inProcess);
     }
 
-    /** A group without its subcommands: name, aliases and usage text from its annotation. */
-    private static CommandLine shell(Class<?> group) {
-      Command command = group.getAnnotation(Command.class);
-      CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
-      spec.usageMessage().description(command.description()).footer(command.footer());
-      return new CommandLine(spec);
+    Backend openBackend() {
+        return backends.apply(config());
     }
-  }
+
+    /**
+     * A data directory named with {@code --home} or {@code AGH_HOME} that does not exist yet is created (a new
+     * store), and said so on stderr: a mistyped path would otherwise look like an empty store.
+     */
+    void announceNewDataDirectory(java.io.PrintWriter err) {
+        if (home == null || home.isBlank() || db != null && !db.isBlank() || server != null && !server.isBlank()) {
+            return;
+        }
+        java.nio.file.Path dir = AppConfig.defaultHome(home);
+        if (!java.nio.file.Files.exists(dir)) {
+            err.println("agh: new data directory " + dir.toAbsolutePath());
+            err.flush();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * The root command line of the program: on {@link #execute} it adds only the commands on the path its
+     * arguments name ({@code task list}: the {@code task} group without its other commands, and {@code list}),
+     * and every command when the arguments name none, an unknown one or one that reads the whole tree (help,
+     * completion). Groups on the path are built from their {@code @Command} annotation alone when they have no
+     * options or parameters of their own; otherwise in full.
+     */
+    static final class Lazy extends CommandLine {
+        private boolean built;
+
+        Lazy(RootCommand root) {
+            super(root);
+        }
+
+        @Override
+        public int execute(String... args) {
+            if (!built) {
+                built = true;
+                List<Class<?>> path = getSubcommands().isEmpty() ? path(args) : null;
+                if (path == null) {
+                    addAll(this);
+                } else {
+                    CommandLine parent = this;
+                    for (int i = 0; i < path.size(); i++) {
+                        CommandLine child = i < path.size() - 1 ? shell(path.get(i)) : new CommandLine(path.get(i));
+                        parent.addSubcommand(child);
+                        parent = child;
+                    }
+                }
+                finish(this);
+                // Settings reach the subcommands that exist when they are set: set them again for the ones just added.
+                PrintWriter out = getOut();
+                PrintWriter err = getErr();
+                Help.ColorScheme colors = getColorScheme();
+                IExecutionExceptionHandler onFailure = getExecutionExceptionHandler();
+                IParameterExceptionHandler onUsageError = getParameterExceptionHandler();
+                IExecutionStrategy strategy = getExecutionStrategy();
+                setCaseInsensitiveEnumValuesAllowed(isCaseInsensitiveEnumValuesAllowed());
+                setExecutionExceptionHandler(onFailure);
+                setParameterExceptionHandler(onUsageError);
+                setExecutionStrategy(strategy);
+                setColorScheme(colors);
+                setOut(out);
+                setErr(err);
+            }
+            return super.execute(args);
+        }
+
+        /**
+         * The classes of the commands the arguments name, outermost first (empty: the root alone, for
+         * {@code --version}); null for "build them all".
+         */
+        static List<Class<?>> path(String[] args) {
+            List<Class<?>> path = new ArrayList<>();
+            List<Class<?>> candidates = COMMANDS;
+            boolean version = false;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--")) {
+                    return null;
+                }
+                if (arg.startsWith("-") && arg.length() > 1) {
+                    if (VALUE_OPTIONS.contains(arg)) {
+                        i++;
+                    } else if (arg.equals("-h") || arg.equals("--help")) {
+                        // Help of the group reached so far (or of agh): it lists every command below it.
+                        return path.isEmpty() ? null : path;
+                    } else if (arg.equals("-V") || arg.equals("--version")) {
+                        version = true;
+                    }
+                    continue;
+                }
+                Class<?> match = named(candidates, arg);
+                if (match == null || WHOLE_TREE.contains(match)) {
+                    // Unknown words get picocli's suggestions from the full group; help and completion walk the tree.
+                    return path.isEmpty() ? null : path;
+                }
+                path.add(match);
+                Command command = match.getAnnotation(Command.class);
+                if (command.subcommands().length == 0 || !isShell(match)) {
+                    return path;
+                }
+                candidates = Arrays.asList(command.subcommands());
+            }
+            if (path.isEmpty()) {
+                return version ? List.of() : null;
+            }
+            return path;
+        }
+
+        private static Class<?> named(List<Class<?>> candidates, String word) {
+            for (Class<?> candidate : candidates) {
+                Command command = candidate.getAnnotation(Command.class);
+                if (command == null) {
+                    continue;
+                }
+                if (command.name().equals(word)
+                        || Arrays.asList(command.aliases()).contains(word)) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
+        /** A group with no arguments of its own and only class-listed subcommands can stand in as a bare shell. */
+        private static boolean isShell(Class<?> group) {
+            for (Class<?> c = group; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (annotated(field)) {
+                        return false;
+                    }
+                }
+                for (var method : c.getDeclaredMethods()) {
+                    if (annotated(method) || method.isAnnotationPresent(Command.class)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private static boolean annotated(AnnotatedElement element) {
+            return element.isAnnotationPresent(Option.class)
+                    || element.isAnnotationPresent(Parameters.class)
+                    || element.isAnnotationPresent(Mixin.class)
+                    || element.isAnnotationPresent(ArgGroup.class);
+        }
+
+        /** A group without its subcommands: name, aliases and usage text from its annotation. */
+        private static CommandLine shell(Class<?> group) {
+            Command command = group.getAnnotation(Command.class);
+            CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+            spec.usageMessage().description(command.description()).footer(command.footer());
+            return new CommandLine(spec);
+        }
+    }
 }

@@ -13,24 +13,25 @@ import java.util.Map;
  * proxy).
  */
 interface Wire {
-  /** A whole answer: its status and its body as text (empty for none). */
-  record Answer(int status, String body) {}
+    /** A whole answer: its status and its body as text (empty for none). */
+    record Answer(int status, String body) {}
 
-  /** A streamed answer: its status and its body, read as it arrives; closing it closes the connection. */
-  record StreamAnswer(int status, InputStream body) {}
+    /** A streamed answer: its status and its body, read as it arrives; closing it closes the connection. */
+    record StreamAnswer(int status, InputStream body) {}
 
-  /**
-   * Sends one request and reads its whole answer.
-   *
-   * @param body the request body (UTF-8 JSON), or null for none
-   * @param timeout how long the answer may take (a waiting claim takes as long as its wait)
-   */
-  Answer exchange(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) throws IOException;
+    /**
+     * Sends one request and reads its whole answer.
+     *
+     * @param body the request body (UTF-8 JSON), or null for none
+     * @param timeout how long the answer may take (a waiting claim takes as long as its wait)
+     */
+    Answer exchange(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+            throws IOException;
 
-  /** Sends a GET and returns once the status and headers have arrived (within {@code answerTimeout}). */
-  StreamAnswer stream(URI uri, Map<String, String> headers, Duration answerTimeout) throws IOException;
+    /** Sends a GET and returns once the status and headers have arrived (within {@code answerTimeout}). */
+    StreamAnswer stream(URI uri, Map<String, String> headers, Duration answerTimeout) throws IOException;
 
-  static Wire forScheme(String scheme) {
-    return "https".equalsIgnoreCase(scheme) ? new JdkHttp() : new PlainHttp();
-  }
+    static Wire forScheme(String scheme) {
+        return "https".equalsIgnoreCase(scheme) ? new JdkHttp() : new PlainHttp();
+    }
 }

@@ -8,23 +8,32 @@ import java.util.List;
  * of its bearer token is stored.
  */
 public record AgentSession(
-    String sessionId,
-    String agentName,
-    String workspaceId,
-    String name,
-    String channel,
-    List<String> capabilities,
-    SessionState state,
-    String tokenHash,
-    Instant createdAt,
-    Instant updatedAt) {
+        String sessionId,
+        String agentName,
+        String workspaceId,
+        String name,
+        String channel,
+        List<String> capabilities,
+        SessionState state,
+        String tokenHash,
+        Instant createdAt,
+        Instant updatedAt) {
 
-  public boolean active() {
-    return state == SessionState.ACTIVE;
-  }
+    public boolean active() {
+        return state == SessionState.ACTIVE;
+    }
 
-  public AgentSession stopped(Instant now) {
-    return new AgentSession(sessionId, agentName, workspaceId, name, channel, capabilities, SessionState.STOPPED,
-        tokenHash, createdAt, now);
-  }
+    public AgentSession stopped(Instant now) {
+        return new AgentSession(
+                sessionId,
+                agentName,
+                workspaceId,
+                name,
+                channel,
+                capabilities,
+                SessionState.STOPPED,
+                tokenHash,
+                createdAt,
+                now);
+    }
 }

@@ -7,12 +7,12 @@ import java.time.Instant;
  * sequence} is one global counter, strictly increasing in commit order.
  */
 public record Event(
-    long sequence,
-    String id,
-    String taskId,
-    String runId,
-    String type,
-    Actor actor,
-    Origin origin,
-    String payloadJson,
-    Instant timestamp) {}
+        long sequence,
+        String id,
+        String taskId,
+        String runId,
+        String type,
+        Actor actor,
+        Origin origin,
+        String payloadJson,
+        Instant timestamp) {}

@@ -2,18 +2,18 @@ package dev.agh.domain;
 
 /** Task priority; the rank is stored so that claim ordering sorts through an index. */
 public enum Priority implements WireEnum {
-  LOW(10),
-  MEDIUM(20),
-  HIGH(30),
-  URGENT(40);
+    LOW(10),
+    MEDIUM(20),
+    HIGH(30),
+    URGENT(40);
 
-  private final int rank;
+    private final int rank;
 
-  Priority(int rank) {
-    this.rank = rank;
-  }
+    Priority(int rank) {
+        this.rank = rank;
+    }
 
-  public int rank() {
-    return rank;
-  }
+    public int rank() {
+        return rank;
+    }
 }

@@ -7,38 +7,38 @@ package dev.agh.http;
  * the process nothing new may start, or it would be cut off.
  */
 public final class Activity {
-  private int inFlight;
-  private long lastEndNanos = System.nanoTime();
-  private boolean closing;
+    private int inFlight;
+    private long lastEndNanos = System.nanoTime();
+    private boolean closing;
 
-  /** Counts a request in; false when the server is closing and the request must be refused. */
-  synchronized boolean enter() {
-    if (closing) {
-      return false;
+    /** Counts a request in; false when the server is closing and the request must be refused. */
+    synchronized boolean enter() {
+        if (closing) {
+            return false;
+        }
+        inFlight++;
+        return true;
     }
-    inFlight++;
-    return true;
-  }
 
-  synchronized void exit() {
-    inFlight--;
-    lastEndNanos = System.nanoTime();
-  }
-
-  /** Whether a request in flight or an end within {@code idleNanos} keeps the server up; if not, it starts closing. */
-  public synchronized boolean closeIfIdle(long idleNanos) {
-    if (!closing && inFlight == 0 && System.nanoTime() - lastEndNanos >= idleNanos) {
-      closing = true;
+    synchronized void exit() {
+        inFlight--;
+        lastEndNanos = System.nanoTime();
     }
-    return closing;
-  }
 
-  /** Refuses new requests from now on (the server is stopping for another reason). */
-  public synchronized void close() {
-    closing = true;
-  }
+    /** Whether a request in flight or an end within {@code idleNanos} keeps the server up; if not, it starts closing. */
+    public synchronized boolean closeIfIdle(long idleNanos) {
+        if (!closing && inFlight == 0 && System.nanoTime() - lastEndNanos >= idleNanos) {
+            closing = true;
+        }
+        return closing;
+    }
 
-  synchronized int inFlight() {
-    return inFlight;
-  }
+    /** Refuses new requests from now on (the server is stopping for another reason). */
+    public synchronized void close() {
+        closing = true;
+    }
+
+    synchronized int inFlight() {
+        return inFlight;
+    }
 }

@@ -19,56 +19,58 @@ import java.nio.charset.StandardCharsets;
  * waiting claim) ends when its asynchronous answer completes, not when its handler returns.
  */
 final class ActivityFilter implements Filter {
-  private final Activity activity;
+    private final Activity activity;
 
-  ActivityFilter(Activity activity) {
-    this.activity = activity;
-  }
-
-  @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (!activity.enter()) {
-      refuse((HttpServletResponse) response);
-      return;
-    }
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      if (request.isAsyncStarted()) {
-        request.getAsyncContext().addListener(new ExitOnComplete());
-      } else {
-        activity.exit();
-      }
-    }
-  }
-
-  private static void refuse(HttpServletResponse response) throws IOException {
-    byte[] body = Json.write(new ErrorBody("the agh server is shutting down; try again (a new one takes over)",
-        ErrorCode.SERVER_STOPPING.name())).getBytes(StandardCharsets.UTF_8);
-    response.setStatus(ErrorMapping.status(ErrorCode.SERVER_STOPPING.kind()));
-    response.setContentType("application/json");
-    response.setHeader("Connection", "close");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
-  }
-
-  /** onComplete follows a timeout or an error too, so the request is counted out exactly once. */
-  private final class ExitOnComplete implements AsyncListener {
-    @Override
-    public void onComplete(AsyncEvent event) {
-      activity.exit();
+    ActivityFilter(Activity activity) {
+        this.activity = activity;
     }
 
     @Override
-    public void onTimeout(AsyncEvent event) {}
-
-    @Override
-    public void onError(AsyncEvent event) {}
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {
-      event.getAsyncContext().addListener(this);
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!activity.enter()) {
+            refuse((HttpServletResponse) response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new ExitOnComplete());
+            } else {
+                activity.exit();
+            }
+        }
     }
-  }
+
+    private static void refuse(HttpServletResponse response) throws IOException {
+        byte[] body = Json.write(new ErrorBody(
+                        "the agh server is shutting down; try again (a new one takes over)",
+                        ErrorCode.SERVER_STOPPING.name()))
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(ErrorMapping.status(ErrorCode.SERVER_STOPPING.kind()));
+        response.setContentType("application/json");
+        response.setHeader("Connection", "close");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** onComplete follows a timeout or an error too, so the request is counted out exactly once. */
+    private final class ExitOnComplete implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            activity.exit();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {}
+
+        @Override
+        public void onError(AsyncEvent event) {}
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+    }
 }

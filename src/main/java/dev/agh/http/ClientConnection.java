@@ -15,26 +15,26 @@ import org.eclipse.jetty.util.BufferUtil;
  * answer rather than misread.
  */
 final class ClientConnection {
-  private ClientConnection() {}
+    private ClientConnection() {}
 
-  static boolean gone(Context ctx) {
-    Request base = Request.getBaseRequest(ctx.req());
-    if (base == null) {
-      return false;
+    static boolean gone(Context ctx) {
+        Request base = Request.getBaseRequest(ctx.req());
+        if (base == null) {
+            return false;
+        }
+        EndPoint endPoint = base.getHttpChannel().getEndPoint();
+        if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
+            return true;
+        }
+        ByteBuffer probe = BufferUtil.allocate(1);
+        try {
+            int read = endPoint.fill(probe);
+            if (read > 0) {
+                ctx.header("Connection", "close");
+            }
+            return read < 0;
+        } catch (IOException e) {
+            return true;
+        }
     }
-    EndPoint endPoint = base.getHttpChannel().getEndPoint();
-    if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
-      return true;
-    }
-    ByteBuffer probe = BufferUtil.allocate(1);
-    try {
-      int read = endPoint.fill(probe);
-      if (read > 0) {
-        ctx.header("Connection", "close");
-      }
-      return read < 0;
-    } catch (IOException e) {
-      return true;
-    }
-  }
 }

@@ -11,9 +11,9 @@ import io.javalin.http.HandlerType;
  * the HTTP API refuse the same things.
  */
 final class Routes {
-  private Routes() {}
+    private Routes() {}
 
-  static void on(Javalin app, Operation operation, Handler handler) {
-    app.addHttpHandler(HandlerType.valueOf(operation.method()), operation.path(), handler);
-  }
+    static void on(Javalin app, Operation operation, Handler handler) {
+        app.addHttpHandler(HandlerType.valueOf(operation.method()), operation.path(), handler);
+    }
 }

@@ -7,11 +7,11 @@ import java.util.function.BiConsumer;
  * caching of task data by a browser or proxy (it changes every moment and may be private).
  */
 final class SecurityHeaders {
-  private SecurityHeaders() {}
+    private SecurityHeaders() {}
 
-  static void apply(BiConsumer<String, String> header) {
-    header.accept("X-Content-Type-Options", "nosniff");
-    header.accept("Cache-Control", "no-store");
-    header.accept("Referrer-Policy", "no-referrer");
-  }
+    static void apply(BiConsumer<String, String> header) {
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Cache-Control", "no-store");
+        header.accept("Referrer-Policy", "no-referrer");
+    }
 }

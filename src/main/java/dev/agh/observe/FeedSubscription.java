@@ -17,177 +17,179 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (a sequence at or below the last delivered one is skipped).
  */
 final class FeedSubscription implements Subscription {
-  private final EventFeed feed;
-  private final String root;
-  private final FeedListener listener;
-  private final ArrayBlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(EventFeed.MAX_BEHIND);
-  private final AtomicBoolean scheduled = new AtomicBoolean();
-  private volatile boolean keepaliveWanted;
-  /** Sequence the live queue starts after; the backlog up to it comes from the store. -1 until joined. */
-  private volatile long replayThrough = -1;
-  private volatile FeedEnd end;
-  private volatile Exception failure;
-  // Delivery task only:
-  private long delivered;
-  private boolean replayed;
-  private boolean endReported;
+    private final EventFeed feed;
+    private final String root;
+    private final FeedListener listener;
+    private final ArrayBlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(EventFeed.MAX_BEHIND);
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean keepaliveWanted;
+    /** Sequence the live queue starts after; the backlog up to it comes from the store. -1 until joined. */
+    private volatile long replayThrough = -1;
 
-  FeedSubscription(EventFeed feed, String root, long afterSequence, FeedListener listener) {
-    this.feed = feed;
-    this.root = root;
-    this.listener = listener;
-    this.delivered = afterSequence;
-  }
+    private volatile FeedEnd end;
+    private volatile Exception failure;
+    // Delivery task only:
+    private long delivered;
+    private boolean replayed;
+    private boolean endReported;
 
-  String root() {
-    return root;
-  }
+    FeedSubscription(EventFeed feed, String root, long afterSequence, FeedListener listener) {
+        this.feed = feed;
+        this.root = root;
+        this.listener = listener;
+        this.delivered = afterSequence;
+    }
 
-  /** The pump took this subscriber on: live events after {@code head} will be queued. */
-  void join(long head) {
-    replayThrough = head;
-    schedule();
-  }
+    String root() {
+        return root;
+    }
 
-  /** A live event for this subscriber (pump thread). */
-  void offer(Delivery delivery) {
-    if (end != null) {
-      return;
+    /** The pump took this subscriber on: live events after {@code head} will be queued. */
+    void join(long head) {
+        replayThrough = head;
+        schedule();
     }
-    if (queue.offer(delivery)) {
-      schedule();
-    } else {
-      finish(FeedEnd.SLOW_CONSUMER, null);
-    }
-  }
 
-  @Override
-  public void keepalive() {
-    keepaliveWanted = true;
-    schedule();
-  }
+    /** A live event for this subscriber (pump thread). */
+    void offer(Delivery delivery) {
+        if (end != null) {
+            return;
+        }
+        if (queue.offer(delivery)) {
+            schedule();
+        } else {
+            finish(FeedEnd.SLOW_CONSUMER, null);
+        }
+    }
 
-  @Override
-  public void close() {
-    finish(FeedEnd.CLOSED, null);
-  }
+    @Override
+    public void keepalive() {
+        keepaliveWanted = true;
+        schedule();
+    }
 
-  void fail(Exception cause) {
-    finish(FeedEnd.FAILED, cause);
-  }
+    @Override
+    public void close() {
+        finish(FeedEnd.CLOSED, null);
+    }
 
-  private void finish(FeedEnd reason, Exception cause) {
-    synchronized (this) {
-      if (end != null) {
-        return;
-      }
-      failure = cause;
-      end = reason;
+    void fail(Exception cause) {
+        finish(FeedEnd.FAILED, cause);
     }
-    feed.remove(this);
-    queue.clear();
-    try {
-      listener.ending(reason);
-    } catch (RuntimeException ignored) {
-      // An abort that failed: the delivery thread ends the subscription either way.
-    }
-    schedule();
-  }
 
-  private void schedule() {
-    if (scheduled.compareAndSet(false, true)) {
-      feed.deliver(this::drain);
+    private void finish(FeedEnd reason, Exception cause) {
+        synchronized (this) {
+            if (end != null) {
+                return;
+            }
+            failure = cause;
+            end = reason;
+        }
+        feed.remove(this);
+        queue.clear();
+        try {
+            listener.ending(reason);
+        } catch (RuntimeException ignored) {
+            // An abort that failed: the delivery thread ends the subscription either way.
+        }
+        schedule();
     }
-  }
 
-  private void drain() {
-    try {
-      while (deliverOne()) {
-        // keep going while there is work
-      }
-    } catch (Exception listenerOrStoreFailed) {
-      finish(FeedEnd.FAILED, listenerOrStoreFailed);
-      reportEnd();
-    } finally {
-      scheduled.set(false);
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            feed.deliver(this::drain);
+        }
     }
-    if (hasWork()) {
-      schedule();
-    }
-  }
 
-  /** Does one step of work; false when there is none left for now. */
-  private boolean deliverOne() throws Exception {
-    if (end != null) {
-      reportEnd();
-      return false;
+    private void drain() {
+        try {
+            while (deliverOne()) {
+                // keep going while there is work
+            }
+        } catch (Exception listenerOrStoreFailed) {
+            finish(FeedEnd.FAILED, listenerOrStoreFailed);
+            reportEnd();
+        } finally {
+            scheduled.set(false);
+        }
+        if (hasWork()) {
+            schedule();
+        }
     }
-    if (replayThrough < 0) {
-      return false;
-    }
-    if (!replayed) {
-      replayPage();
-      return true;
-    }
-    Delivery next = queue.poll();
-    if (next != null) {
-      if (next.sequence() > delivered) {
-        listener.event(next.event(), next.json());
-        delivered = next.sequence();
-      }
-      return true;
-    }
-    if (keepaliveWanted) {
-      keepaliveWanted = false;
-      listener.idle();
-      return true;
-    }
-    return false;
-  }
 
-  private void replayPage() throws Exception {
-    long through = replayThrough;
-    long after = delivered;
-    if (after >= through) {
-      replayed = true;
-      return;
+    /** Does one step of work; false when there is none left for now. */
+    private boolean deliverOne() throws Exception {
+        if (end != null) {
+            reportEnd();
+            return false;
+        }
+        if (replayThrough < 0) {
+            return false;
+        }
+        if (!replayed) {
+            replayPage();
+            return true;
+        }
+        Delivery next = queue.poll();
+        if (next != null) {
+            if (next.sequence() > delivered) {
+                listener.event(next.event(), next.json());
+                delivered = next.sequence();
+            }
+            return true;
+        }
+        if (keepaliveWanted) {
+            keepaliveWanted = false;
+            listener.idle();
+            return true;
+        }
+        return false;
     }
-    Page page = feed.store().read(tx -> {
-      List<Event> events = tx.events().ofSubtree(root, after, through, EventFeed.PAGE);
-      long last = events.isEmpty() ? through : events.get(events.size() - 1).sequence();
-      return new Page(Timelines.items(tx, events), events.size() < EventFeed.PAGE ? through : last);
-    });
-    for (TimelineItemPayload item : page.items()) {
-      if (end != null) {
-        return;
-      }
-      StreamEventPayload event = StreamEventPayload.of(item);
-      listener.event(event, Json.write(event));
-      delivered = item.sequence();
-    }
-    // Past events of tasks deleted meanwhile too; at the end of the backlog, up to where the queue starts.
-    delivered = Math.max(delivered, page.readThrough());
-    replayed = delivered >= through;
-  }
 
-  /** One page of backlog, and the sequence the store was read through. */
-  private record Page(List<TimelineItemPayload> items, long readThrough) {}
-
-  private boolean hasWork() {
-    if (end != null) {
-      return !endReported;
+    private void replayPage() throws Exception {
+        long through = replayThrough;
+        long after = delivered;
+        if (after >= through) {
+            replayed = true;
+            return;
+        }
+        Page page = feed.store().read(tx -> {
+            List<Event> events = tx.events().ofSubtree(root, after, through, EventFeed.PAGE);
+            long last =
+                    events.isEmpty() ? through : events.get(events.size() - 1).sequence();
+            return new Page(Timelines.items(tx, events), events.size() < EventFeed.PAGE ? through : last);
+        });
+        for (TimelineItemPayload item : page.items()) {
+            if (end != null) {
+                return;
+            }
+            StreamEventPayload event = StreamEventPayload.of(item);
+            listener.event(event, Json.write(event));
+            delivered = item.sequence();
+        }
+        // Past events of tasks deleted meanwhile too; at the end of the backlog, up to where the queue starts.
+        delivered = Math.max(delivered, page.readThrough());
+        replayed = delivered >= through;
     }
-    return replayThrough >= 0 && (!replayed || !queue.isEmpty() || keepaliveWanted);
-  }
 
-  private void reportEnd() {
-    if (!endReported) {
-      endReported = true;
-      try {
-        listener.ended(end, failure);
-      } catch (RuntimeException ignored) {
-        // The listener's own clean-up failed; the subscription is over either way.
-      }
+    /** One page of backlog, and the sequence the store was read through. */
+    private record Page(List<TimelineItemPayload> items, long readThrough) {}
+
+    private boolean hasWork() {
+        if (end != null) {
+            return !endReported;
+        }
+        return replayThrough >= 0 && (!replayed || !queue.isEmpty() || keepaliveWanted);
     }
-  }
+
+    private void reportEnd() {
+        if (!endReported) {
+            endReported = true;
+            try {
+                listener.ended(end, failure);
+            } catch (RuntimeException ignored) {
+                // The listener's own clean-up failed; the subscription is over either way.
+            }
+        }
+    }
 }

@@ -5,5 +5,5 @@ import java.util.Optional;
 /** Decides who a bearer token belongs to; empty means the token is unknown. */
 @FunctionalInterface
 public interface Authenticator {
-  Optional<Caller> authenticate(String bearerToken);
+    Optional<Caller> authenticate(String bearerToken);
 }

@@ -11,12 +11,12 @@ import dev.agh.domain.OriginKind;
  * @param sessionId the agent session the caller acts as, or null for a person
  */
 public record Caller(Actor actor, OriginKind surface, String sessionId) {
-  /** The origin of one action, e.g. {@code http / tasks.create}. */
-  public Origin origin(String action) {
-    return new Origin(surface, action);
-  }
+    /** The origin of one action, e.g. {@code http / tasks.create}. */
+    public Origin origin(String action) {
+        return new Origin(surface, action);
+    }
 
-  public static Caller human(String name, OriginKind surface) {
-    return new Caller(Actor.human(name), surface, null);
-  }
+    public static Caller human(String name, OriginKind surface) {
+        return new Caller(Actor.human(name), surface, null);
+    }
 }

@@ -10,53 +10,53 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in-process commits wake waiters directly and never wait for this.
  */
 final class ChangePoller {
-  private static final long PERIOD_MILLIS = 10;
-  private final TaskStore store;
-  private final WorkSignal signal;
-  private final AtomicInteger waiters = new AtomicInteger();
-  private Thread thread;
+    private static final long PERIOD_MILLIS = 10;
+    private final TaskStore store;
+    private final WorkSignal signal;
+    private final AtomicInteger waiters = new AtomicInteger();
+    private Thread thread;
 
-  ChangePoller(TaskStore store, WorkSignal signal) {
-    this.store = store;
-    this.signal = signal;
-  }
-
-  /** Registers a waiter; the returned handle unregisters it. */
-  synchronized AutoCloseable waiting() {
-    waiters.incrementAndGet();
-    if (thread == null) {
-      thread = new Thread(this::run, "agh-change-poller");
-      thread.setDaemon(true);
-      thread.start();
+    ChangePoller(TaskStore store, WorkSignal signal) {
+        this.store = store;
+        this.signal = signal;
     }
-    notifyAll();
-    return waiters::decrementAndGet;
-  }
 
-  private void run() {
-    long seen = -1;
-    while (true) {
-      try {
-        synchronized (this) {
-          while (waiters.get() == 0) {
-            wait();
-          }
+    /** Registers a waiter; the returned handle unregisters it. */
+    synchronized AutoCloseable waiting() {
+        waiters.incrementAndGet();
+        if (thread == null) {
+            thread = new Thread(this::run, "agh-change-poller");
+            thread.setDaemon(true);
+            thread.start();
         }
-        if (store.toldOfOtherCommits()) {
-          seen = -1; // the store tells of other commits itself; read again from scratch if it stops
-        } else {
-          long latest = store.latestEventSequence();
-          if (seen >= 0 && latest != seen) {
-            signal.signal();
-          }
-          seen = latest;
-        }
-        Thread.sleep(PERIOD_MILLIS);
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException storeClosedOrDown) {
-        return;
-      }
+        notifyAll();
+        return waiters::decrementAndGet;
     }
-  }
+
+    private void run() {
+        long seen = -1;
+        while (true) {
+            try {
+                synchronized (this) {
+                    while (waiters.get() == 0) {
+                        wait();
+                    }
+                }
+                if (store.toldOfOtherCommits()) {
+                    seen = -1; // the store tells of other commits itself; read again from scratch if it stops
+                } else {
+                    long latest = store.latestEventSequence();
+                    if (seen >= 0 && latest != seen) {
+                        signal.signal();
+                    }
+                    seen = latest;
+                }
+                Thread.sleep(PERIOD_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException storeClosedOrDown) {
+                return;
+            }
+        }
+    }
 }

@@ -17,34 +17,64 @@ import java.time.Instant;
  * {@code agh serve} every second, and inside every claim so embedded use needs no daemon.
  */
 final class LeaseSweeper {
-  static final Caller SWEEPER = new Caller(new Actor(ActorKind.DAEMON, "lease-sweeper"), OriginKind.DAEMON, null);
-  static final String REPEATED = "lease expired repeatedly";
-  private static final int BATCH = 100;
+    static final Caller SWEEPER = new Caller(new Actor(ActorKind.DAEMON, "lease-sweeper"), OriginKind.DAEMON, null);
+    static final String REPEATED = "lease expired repeatedly";
+    private static final int BATCH = 100;
 
-  private LeaseSweeper() {}
+    private LeaseSweeper() {}
 
-  /** Sweeps within an open write transaction; returns how many runs it recovered. */
-  static int sweep(StoreTransaction tx, Instant now) {
-    int recovered = 0;
-    for (Run run : tx.runs().expiredLeases(now, BATCH)) {
-      Mutation m = new Mutation(tx, SWEEPER, "tasks.lease_sweep", now);
-      Task task = m.lockTask(run.taskId());
-      int expiries = run.leaseExpiries() + 1;
-      if (expiries > task.maxAttempts()) {
-        Run failed = run.requeued(expiries).ended(RunStatus.FAILED, REPEATED, null, now);
-        Task after = m.runChanged(failed);
-        m.emit(run.taskId(), run.id(), "task.run_failed", payload("status", "failed", "task_status", after.status(),
-            "error", REPEATED, "previous_claim_token_hash", run.claimTokenHash(), "session_id", run.sessionId()));
-      } else {
-        Run requeued = run.requeued(expiries);
-        Task after = m.runChanged(requeued);
-        m.emit(run.taskId(), run.id(), "task.run_lease_expired", payload("previous_status", run.status(),
-            "status", "queued", "task_status", after.status(), "reason", "lease expired", "session_id", run.sessionId(),
-            "lease_until", run.leaseUntil(), "previous_claim_token_hash", run.claimTokenHash(),
-            "coordination_channel_id", run.coordinationChannelId()));
-      }
-      recovered++;
+    /** Sweeps within an open write transaction; returns how many runs it recovered. */
+    static int sweep(StoreTransaction tx, Instant now) {
+        int recovered = 0;
+        for (Run run : tx.runs().expiredLeases(now, BATCH)) {
+            Mutation m = new Mutation(tx, SWEEPER, "tasks.lease_sweep", now);
+            Task task = m.lockTask(run.taskId());
+            int expiries = run.leaseExpiries() + 1;
+            if (expiries > task.maxAttempts()) {
+                Run failed = run.requeued(expiries).ended(RunStatus.FAILED, REPEATED, null, now);
+                Task after = m.runChanged(failed);
+                m.emit(
+                        run.taskId(),
+                        run.id(),
+                        "task.run_failed",
+                        payload(
+                                "status",
+                                "failed",
+                                "task_status",
+                                after.status(),
+                                "error",
+                                REPEATED,
+                                "previous_claim_token_hash",
+                                run.claimTokenHash(),
+                                "session_id",
+                                run.sessionId()));
+            } else {
+                Run requeued = run.requeued(expiries);
+                Task after = m.runChanged(requeued);
+                m.emit(
+                        run.taskId(),
+                        run.id(),
+                        "task.run_lease_expired",
+                        payload(
+                                "previous_status",
+                                run.status(),
+                                "status",
+                                "queued",
+                                "task_status",
+                                after.status(),
+                                "reason",
+                                "lease expired",
+                                "session_id",
+                                run.sessionId(),
+                                "lease_until",
+                                run.leaseUntil(),
+                                "previous_claim_token_hash",
+                                run.claimTokenHash(),
+                                "coordination_channel_id",
+                                run.coordinationChannelId()));
+            }
+            recovered++;
+        }
+        return recovered;
     }
-    return recovered;
-  }
 }

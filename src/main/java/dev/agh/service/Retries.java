@@ -20,25 +20,47 @@ import java.util.concurrent.ThreadLocalRandom;
  * the agent marks {@code retryable: false} cannot get better by waiting.
  */
 final class Retries {
-  private Retries() {}
+    private Retries() {}
 
-  /** The retry run queued after {@code failed}, if the policy asks for one. */
-  static Optional<Run> afterFailure(Mutation m, Run failed, boolean retryable, RetryPolicy serverDefault) {
-    Task task = m.lockTask(failed.taskId());
-    RetryPolicy policy = task.retryPolicy() != null ? task.retryPolicy() : serverDefault;
-    if (!retryable || !policy.retries() || failed.attempt() >= task.maxAttempts()
-        || task.status() == TaskStatus.CANCELED || task.status() == TaskStatus.DRAFT || m.tx.runs().hasOpen(task.id())) {
-      return Optional.empty();
+    /** The retry run queued after {@code failed}, if the policy asks for one. */
+    static Optional<Run> afterFailure(Mutation m, Run failed, boolean retryable, RetryPolicy serverDefault) {
+        Task task = m.lockTask(failed.taskId());
+        RetryPolicy policy = task.retryPolicy() != null ? task.retryPolicy() : serverDefault;
+        if (!retryable
+                || !policy.retries()
+                || failed.attempt() >= task.maxAttempts()
+                || task.status() == TaskStatus.CANCELED
+                || task.status() == TaskStatus.DRAFT
+                || m.tx.runs().hasOpen(task.id())) {
+            return Optional.empty();
+        }
+        Duration delay =
+                policy.delayAfter(failed.attempt(), ThreadLocalRandom.current().nextDouble());
+        Instant due = m.now.plus(delay);
+        ExecuteTask again = new ExecuteTask(
+                null,
+                failed.networkChannel(),
+                failed.metadataJson() == null ? null : Json.readTree(failed.metadataJson(), "metadata"),
+                due.toString(),
+                null);
+        // The key ties the retry to the failure it follows: at most one retry per failed run.
+        Run retry =
+                Execution.enqueue(m, task.id(), again, "retry:" + failed.id()).run();
+        m.emit(
+                task.id(),
+                retry.id(),
+                "task.run_retry_scheduled",
+                payload(
+                        "attempt",
+                        retry.attempt(),
+                        "failed_run_id",
+                        failed.id(),
+                        "not_before",
+                        retry.notBefore(),
+                        "delay_ms",
+                        delay.toMillis(),
+                        "strategy",
+                        policy.strategy()));
+        return Optional.of(retry);
     }
-    Duration delay = policy.delayAfter(failed.attempt(), ThreadLocalRandom.current().nextDouble());
-    Instant due = m.now.plus(delay);
-    ExecuteTask again = new ExecuteTask(null, failed.networkChannel(),
-        failed.metadataJson() == null ? null : Json.readTree(failed.metadataJson(), "metadata"), due.toString(), null);
-    // The key ties the retry to the failure it follows: at most one retry per failed run.
-    Run retry = Execution.enqueue(m, task.id(), again, "retry:" + failed.id()).run();
-    m.emit(task.id(), retry.id(), "task.run_retry_scheduled", payload("attempt", retry.attempt(),
-        "failed_run_id", failed.id(), "not_before", retry.notBefore(), "delay_ms", delay.toMillis(),
-        "strategy", policy.strategy()));
-    return Optional.of(retry);
-  }
 }

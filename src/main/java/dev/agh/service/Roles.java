@@ -11,23 +11,25 @@ import dev.agh.domain.ErrorCode;
  * agent that could approve its own work or cancel another agent's run would make both meaningless.
  */
 final class Roles {
-  private Roles() {}
+    private Roles() {}
 
-  static void require(Caller caller, Operation operation) {
-    require(caller, operation, null);
-  }
-
-  /** {@code subjectSessionId}: the session an {@link Operation.Access#OPERATOR_OR_OWN_SESSION} operation acts on. */
-  static void require(Caller caller, Operation operation, String subjectSessionId) {
-    boolean agent = caller != null && caller.sessionId() != null;
-    boolean allowed = switch (operation.access()) {
-      case PUBLIC, READ, OWN_VIEW, AGENT -> true;
-      case OPERATOR -> !agent;
-      case OPERATOR_OR_OWN_SESSION -> !agent || caller.sessionId().equals(subjectSessionId);
-    };
-    if (!allowed) {
-      throw new AghException(ErrorCode.OPERATOR_ONLY, operation.id() + " needs the operator; an agent session may use"
-          + " the agent routes, read, triage its own inbox and stop its own session");
+    static void require(Caller caller, Operation operation) {
+        require(caller, operation, null);
     }
-  }
+
+    /** {@code subjectSessionId}: the session an {@link Operation.Access#OPERATOR_OR_OWN_SESSION} operation acts on. */
+    static void require(Caller caller, Operation operation, String subjectSessionId) {
+        boolean agent = caller != null && caller.sessionId() != null;
+        boolean allowed = switch (operation.access()) {
+            case PUBLIC, READ, OWN_VIEW, AGENT -> true;
+            case OPERATOR -> !agent;
+            case OPERATOR_OR_OWN_SESSION -> !agent || caller.sessionId().equals(subjectSessionId);
+        };
+        if (!allowed) {
+            throw new AghException(
+                    ErrorCode.OPERATOR_ONLY,
+                    operation.id() + " needs the operator; an agent session may use"
+                            + " the agent routes, read, triage its own inbox and stop its own session");
+        }
+    }
 }

@@ -7,18 +7,18 @@ import dev.agh.api.StreamEventPayload;
  * sequence order. A method that throws ends the stream.
  */
 public interface StreamSink {
-  /** One event; {@code json} is its data line, {@code {"sequence":..,"type":..,"timeline":{..}}}. */
-  void event(StreamEventPayload event, String json) throws Exception;
+    /** One event; {@code json} is its data line, {@code {"sequence":..,"type":..,"timeline":{..}}}. */
+    void event(StreamEventPayload event, String json) throws Exception;
 
-  /** Nothing to send for a while: a transport may write a keepalive. */
-  default void keepalive() throws Exception {}
+    /** Nothing to send for a while: a transport may write a keepalive. */
+    default void keepalive() throws Exception {}
 
-  /**
-   * The stream is ending (see {@code FeedListener.ending}): called at once, on any thread, possibly while
-   * {@link #event} is blocked on a reader that stopped reading. A transport may abort the connection here.
-   */
-  default void ending(StreamEnd.Reason reason) {}
+    /**
+     * The stream is ending (see {@code FeedListener.ending}): called at once, on any thread, possibly while
+     * {@link #event} is blocked on a reader that stopped reading. A transport may abort the connection here.
+     */
+    default void ending(StreamEnd.Reason reason) {}
 
-  /** The stream ended; called once, after the last event. */
-  void ended(StreamEnd end);
+    /** The stream ended; called once, after the last event. */
+    void ended(StreamEnd end);
 }

@@ -11,30 +11,30 @@ import java.time.Instant;
  * flight finish; what follows it waits. Children created under a paused task start paused.
  */
 final class TaskPause {
-  private TaskPause() {}
+    private TaskPause() {}
 
-  /** Pauses {@code taskId} and its subtree; returns the task afterwards. Pausing a paused tree changes nothing. */
-  static Task pause(Mutation m, String taskId, String reason) {
-    return apply(m, taskId, m.now, reason);
-  }
-
-  /** Resumes {@code taskId} and its subtree; a paused ancestor stays paused. */
-  static Task resume(Mutation m, String taskId, String reason) {
-    return apply(m, taskId, null, reason);
-  }
-
-  private static Task apply(Mutation m, String taskId, Instant pausedAt, String reason) {
-    m.lockTask(taskId);
-    String type = pausedAt == null ? "task.resumed" : "task.paused";
-    for (Task task : m.tx.trees().subtree(taskId)) {
-      if (task.paused() == (pausedAt != null)) {
-        continue;
-      }
-      Task changed = task.withPausedAt(pausedAt).withUpdatedAt(m.now);
-      m.tx.tasks().update(changed);
-      m.tx.runs().syncQueued(changed);
-      m.emit(task.id(), null, type, payload("root_task_id", taskId, "reason", reason));
+    /** Pauses {@code taskId} and its subtree; returns the task afterwards. Pausing a paused tree changes nothing. */
+    static Task pause(Mutation m, String taskId, String reason) {
+        return apply(m, taskId, m.now, reason);
     }
-    return m.lockTask(taskId);
-  }
+
+    /** Resumes {@code taskId} and its subtree; a paused ancestor stays paused. */
+    static Task resume(Mutation m, String taskId, String reason) {
+        return apply(m, taskId, null, reason);
+    }
+
+    private static Task apply(Mutation m, String taskId, Instant pausedAt, String reason) {
+        m.lockTask(taskId);
+        String type = pausedAt == null ? "task.resumed" : "task.paused";
+        for (Task task : m.tx.trees().subtree(taskId)) {
+            if (task.paused() == (pausedAt != null)) {
+                continue;
+            }
+            Task changed = task.withPausedAt(pausedAt).withUpdatedAt(m.now);
+            m.tx.tasks().update(changed);
+            m.tx.runs().syncQueued(changed);
+            m.emit(task.id(), null, type, payload("root_task_id", taskId, "reason", reason));
+        }
+        return m.lockTask(taskId);
+    }
 }

@@ -2,10 +2,10 @@ package dev.agh.service;
 
 /** An open task stream ({@link TaskService#stream}). */
 public interface TaskStream extends AutoCloseable {
-  /** Asks for a {@link StreamSink#keepalive} once pending events are delivered (no-op where nothing needs it). */
-  void keepalive();
+    /** Asks for a {@link StreamSink#keepalive} once pending events are delivered (no-op where nothing needs it). */
+    void keepalive();
 
-  /** Ends the stream; the sink hears {@link StreamEnd.Reason#CLOSED} unless it already ended. */
-  @Override
-  void close();
+    /** Ends the stream; the sink hears {@link StreamEnd.Reason#CLOSED} unless it already ended. */
+    @Override
+    void close();
 }

@@ -9,4 +9,5 @@ package dev.agh.store;
  * @param sessionId the claimer's session, matched against {@code agent_session} owners
  * @param channel when non-null, the run's coordination channel must equal it
  */
-public record ClaimFilter(String workspaceKey, int minPriorityRank, String agentName, String sessionId, String channel) {}
+public record ClaimFilter(
+        String workspaceKey, int minPriorityRank, String agentName, String sessionId, String channel) {}

@@ -6,21 +6,21 @@ import java.util.Optional;
 
 /** Edges "task waits for depends_on". */
 public interface DependencyTable {
-  Optional<Dependency> find(String taskId, String dependsOnTaskId);
+    Optional<Dependency> find(String taskId, String dependsOnTaskId);
 
-  void insert(Dependency dependency);
+    void insert(Dependency dependency);
 
-  void delete(String taskId, String dependsOnTaskId);
+    void delete(String taskId, String dependsOnTaskId);
 
-  /** What {@code taskId} waits for, oldest edge first. */
-  List<Dependency> of(String taskId);
+    /** What {@code taskId} waits for, oldest edge first. */
+    List<Dependency> of(String taskId);
 
-  /** The edges of many tasks at once (for lists), oldest edge first. */
-  List<Dependency> ofTasks(List<String> taskIds);
+    /** The edges of many tasks at once (for lists), oldest edge first. */
+    List<Dependency> ofTasks(List<String> taskIds);
 
-  /** Ids of the tasks that wait for {@code taskId}. */
-  List<String> dependents(String taskId);
+    /** Ids of the tasks that wait for {@code taskId}. */
+    List<String> dependents(String taskId);
 
-  /** True if any task {@code taskId} waits for is not completed (stored, canonical status). */
-  boolean hasUnresolved(String taskId);
+    /** True if any task {@code taskId} waits for is not completed (stored, canonical status). */
+    boolean hasUnresolved(String taskId);
 }

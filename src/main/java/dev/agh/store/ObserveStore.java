@@ -10,5 +10,5 @@ import java.util.function.Function;
  * {@code store.read(tx -> ... tx.observe() ...)} instead and this interface can go.
  */
 public interface ObserveStore {
-  <T> T read(Function<ObserveTable, T> work);
+    <T> T read(Function<ObserveTable, T> work);
 }

@@ -6,13 +6,13 @@ import java.util.Optional;
 
 /** Agent sessions. */
 public interface SessionTable {
-  Optional<AgentSession> find(String sessionId);
+    Optional<AgentSession> find(String sessionId);
 
-  Optional<AgentSession> findByTokenHash(String tokenHash);
+    Optional<AgentSession> findByTokenHash(String tokenHash);
 
-  List<AgentSession> list();
+    List<AgentSession> list();
 
-  void insert(AgentSession session);
+    void insert(AgentSession session);
 
-  void update(AgentSession session);
+    void update(AgentSession session);
 }

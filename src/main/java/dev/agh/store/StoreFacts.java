@@ -10,5 +10,11 @@ import java.util.List;
  * @param fillPercent the share of the file's chunks that is live data (H2), or null
  * @param problems one line per disagreement found; empty when the store is sound
  */
-public record StoreFacts(String engine, Long fileBytes, Integer fillPercent, long tasks, long runs, long events,
-    List<String> problems) {}
+public record StoreFacts(
+        String engine,
+        Long fileBytes,
+        Integer fillPercent,
+        long tasks,
+        long runs,
+        long events,
+        List<String> problems) {}

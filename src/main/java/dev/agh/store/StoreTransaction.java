@@ -2,25 +2,25 @@ package dev.agh.store;
 
 /** The tables of one transaction. */
 public interface StoreTransaction {
-  TaskTable tasks();
+    TaskTable tasks();
 
-  RunTable runs();
+    RunTable runs();
 
-  DependencyTable dependencies();
+    DependencyTable dependencies();
 
-  EventTable events();
+    EventTable events();
 
-  WorkspaceTable workspaces();
+    WorkspaceTable workspaces();
 
-  SessionTable sessions();
+    SessionTable sessions();
 
-  TreeTable trees();
+    TreeTable trees();
 
-  TriageTable triage();
+    TriageTable triage();
 
-  /** The reads of retention (pruning finished work). */
-  RetentionTable retention();
+    /** The reads of retention (pruning finished work). */
+    RetentionTable retention();
 
-  /** The aggregate reads of the dashboard and the inbox. */
-  ObserveTable observe();
+    /** The aggregate reads of the dashboard and the inbox. */
+    ObserveTable observe();
 }

@@ -11,16 +11,16 @@ import dev.agh.domain.TaskStatus;
  * always sets one); {@code after} starts the list strictly after a cursor.
  */
 public record TaskQuery(
-    Scope scope,
-    String workspaceId,
-    TaskStatus status,
-    Priority priority,
-    boolean includeDrafts,
-    ApprovalState approvalState,
-    OwnerKind ownerKind,
-    String ownerRef,
-    String parentTaskId,
-    String networkChannel,
-    String text,
-    int limit,
-    TaskCursor after) {}
+        Scope scope,
+        String workspaceId,
+        TaskStatus status,
+        Priority priority,
+        boolean includeDrafts,
+        ApprovalState approvalState,
+        OwnerKind ownerKind,
+        String ownerRef,
+        String parentTaskId,
+        String networkChannel,
+        String text,
+        int limit,
+        TaskCursor after) {}

@@ -11,47 +11,47 @@ import java.util.function.LongConsumer;
  * order and a change, its status reconciliation and its events commit or vanish together.
  */
 public interface TaskStore extends AutoCloseable {
-  /** Runs {@code work} in one serialized read-write transaction and commits it. */
-  <T> T write(Function<StoreTransaction, T> work);
+    /** Runs {@code work} in one serialized read-write transaction and commits it. */
+    <T> T write(Function<StoreTransaction, T> work);
 
-  /** Runs {@code work} in a read-only transaction (a consistent snapshot where the engine offers one). */
-  <T> T read(Function<StoreTransaction, T> work);
+    /** Runs {@code work} in a read-only transaction (a consistent snapshot where the engine offers one). */
+    <T> T read(Function<StoreTransaction, T> work);
 
-  /**
-   * Called after each commit that wrote events, with the highest sequence it wrote: this process's
-   * commits always, other processes' when {@link #toldOfOtherCommits} (0: look, something may have changed).
-   */
-  void onCommittedEvents(LongConsumer listener);
+    /**
+     * Called after each commit that wrote events, with the highest sequence it wrote: this process's
+     * commits always, other processes' when {@link #toldOfOtherCommits} (0: look, something may have changed).
+     */
+    void onCommittedEvents(LongConsumer listener);
 
-  /**
-   * True while other processes' and nodes' commits reach {@link #onCommittedEvents} (PostgreSQL's
-   * LISTEN/NOTIFY); when false, whoever waits for them reads {@link #latestEventSequence} now and then.
-   */
-  default boolean toldOfOtherCommits() {
-    return false;
-  }
+    /**
+     * True while other processes' and nodes' commits reach {@link #onCommittedEvents} (PostgreSQL's
+     * LISTEN/NOTIFY); when false, whoever waits for them reads {@link #latestEventSequence} now and then.
+     */
+    default boolean toldOfOtherCommits() {
+        return false;
+    }
 
-  /** The highest event sequence committed so far (cheap: one row), for noticing other processes' writes. */
-  long latestEventSequence();
+    /** The highest event sequence committed so far (cheap: one row), for noticing other processes' writes. */
+    long latestEventSequence();
 
-  /** Sizes, row counts and the consistency of the store's own summaries (a few full scans: not for hot paths). */
-  StoreFacts check();
+    /** Sizes, row counts and the consistency of the store's own summaries (a few full scans: not for hot paths). */
+    StoreFacts check();
 
-  /**
-   * Writes a consistent copy of the whole store to {@code file} while it keeps serving (H2: a zip of the database
-   * file, taken with H2's online BACKUP); returns its size. PostgreSQL has its own tools (pg_dump): refused there.
-   */
-  long backup(java.nio.file.Path file);
+    /**
+     * Writes a consistent copy of the whole store to {@code file} while it keeps serving (H2: a zip of the database
+     * file, taken with H2's online BACKUP); returns its size. PostgreSQL has its own tools (pg_dump): refused there.
+     */
+    long backup(java.nio.file.Path file);
 
-  /**
-   * Compacts the embedded file now so that it shrinks to about its live data; returns its size before and after
-   * ({@code [before, after]}). PostgreSQL compacts itself (autovacuum): refused there.
-   */
-  long[] compact();
+    /**
+     * Compacts the embedded file now so that it shrinks to about its live data; returns its size before and after
+     * ({@code [before, after]}). PostgreSQL compacts itself (autovacuum): refused there.
+     */
+    long[] compact();
 
-  /** Human-readable engine name: {@code h2} or {@code postgresql}. */
-  String engine();
+    /** Human-readable engine name: {@code h2} or {@code postgresql}. */
+    String engine();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

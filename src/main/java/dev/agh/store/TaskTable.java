@@ -7,34 +7,34 @@ import java.util.Optional;
 
 /** Task rows. */
 public interface TaskTable {
-  Optional<Task> find(String id);
+    Optional<Task> find(String id);
 
-  /** Like {@link #find} but takes the row lock, for read-modify-write. */
-  Optional<Task> lock(String id);
+    /** Like {@link #find} but takes the row lock, for read-modify-write. */
+    Optional<Task> lock(String id);
 
-  boolean exists(String id);
+    boolean exists(String id);
 
-  void insert(Task task);
+    void insert(Task task);
 
-  void update(Task task);
+    void update(Task task);
 
-  /**
-   * Writes only the columns a status reconciliation changes: status, closed_at, updated_at, last_activity_at,
-   * current_run_id. {@code storedStatus} is the status the row holds before this write: the store keeps
-   * per-status totals, and knowing it spares a read on the hot path of every run change.
-   */
-  void updateState(Task task, TaskStatus storedStatus);
+    /**
+     * Writes only the columns a status reconciliation changes: status, closed_at, updated_at, last_activity_at,
+     * current_run_id. {@code storedStatus} is the status the row holds before this write: the store keeps
+     * per-status totals, and knowing it spares a read on the hot path of every run change.
+     */
+    void updateState(Task task, TaskStatus storedStatus);
 
-  void delete(String id);
+    void delete(String id);
 
-  /** Records an event of this task: raises latest_event_seq and last_activity_at. */
-  void touch(String id, long eventSeq, java.time.Instant at);
+    /** Records an event of this task: raises latest_event_seq and last_activity_at. */
+    void touch(String id, long eventSeq, java.time.Instant at);
 
-  /** Ordered by latest activity, newest first (then updated, created, id, all descending). */
-  List<Task> list(TaskQuery query);
+    /** Ordered by latest activity, newest first (then updated, created, id, all descending). */
+    List<Task> list(TaskQuery query);
 
-  /** Direct children, oldest first. */
-  List<Task> children(String parentId);
+    /** Direct children, oldest first. */
+    List<Task> children(String parentId);
 
-  List<Task> findAll(List<String> ids);
+    List<Task> findAll(List<String> ids);
 }

@@ -6,13 +6,13 @@ import java.util.Optional;
 
 /** Workspaces, addressed by id, name or path. */
 public interface WorkspaceTable {
-  Optional<Workspace> findByRef(String idNameOrPath);
+    Optional<Workspace> findByRef(String idNameOrPath);
 
-  List<Workspace> list();
+    List<Workspace> list();
 
-  void insert(Workspace workspace);
+    void insert(Workspace workspace);
 
-  void delete(String id);
+    void delete(String id);
 
-  boolean hasTasks(String id);
+    boolean hasTasks(String id);
 }

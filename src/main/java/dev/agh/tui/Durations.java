@@ -5,48 +5,48 @@ import java.time.Instant;
 
 /** Short human durations for narrow columns: "41 ms", "2.1 s", "3m 10s", "2h 5m", "4d 3h". */
 public final class Durations {
-  private Durations() {}
+    private Durations() {}
 
-  public static String of(long millis) {
-    if (millis < 0) {
-      millis = 0;
+    public static String of(long millis) {
+        if (millis < 0) {
+            millis = 0;
+        }
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 10_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return minutes + "m " + (seconds % 60) + "s";
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return hours + "h " + (minutes % 60) + "m";
+        }
+        return hours / 24 + "d " + (hours % 24) + "h";
     }
-    if (millis < 1000) {
-      return millis + " ms";
-    }
-    if (millis < 10_000) {
-      return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
-    long seconds = millis / 1000;
-    if (seconds < 60) {
-      return seconds + "s";
-    }
-    long minutes = seconds / 60;
-    if (minutes < 60) {
-      return minutes + "m " + (seconds % 60) + "s";
-    }
-    long hours = minutes / 60;
-    if (hours < 48) {
-      return hours + "h " + (minutes % 60) + "m";
-    }
-    return hours / 24 + "d " + (hours % 24) + "h";
-  }
 
-  /** Time from {@code then} to {@code now} in the coarse form ("5m", "2h", "3d"), or "" when unknown. */
-  public static String age(Instant then, Instant now) {
-    if (then == null || now == null) {
-      return "";
+    /** Time from {@code then} to {@code now} in the coarse form ("5m", "2h", "3d"), or "" when unknown. */
+    public static String age(Instant then, Instant now) {
+        if (then == null || now == null) {
+            return "";
+        }
+        long seconds = Math.max(0, Duration.between(then, now).getSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m";
+        }
+        if (seconds < 172_800) {
+            return seconds / 3600 + "h";
+        }
+        return seconds / 86_400 + "d";
     }
-    long seconds = Math.max(0, Duration.between(then, now).getSeconds());
-    if (seconds < 60) {
-      return seconds + "s";
-    }
-    if (seconds < 3600) {
-      return seconds / 60 + "m";
-    }
-    if (seconds < 172_800) {
-      return seconds / 3600 + "h";
-    }
-    return seconds / 86_400 + "d";
-  }
 }

@@ -14,15 +14,19 @@ import java.util.List;
  * @param stale the last attempt to read again failed (the server went away): the data is as of
  *     {@code loadedAt}
  */
-public record Snapshot(DashboardPayload dashboard, InboxPayload inbox, List<TaskSummaryPayload> tasks, Instant loadedAt,
-    boolean stale) {
-  public static final Snapshot EMPTY = new Snapshot(null, null, List.of(), null, false);
+public record Snapshot(
+        DashboardPayload dashboard,
+        InboxPayload inbox,
+        List<TaskSummaryPayload> tasks,
+        Instant loadedAt,
+        boolean stale) {
+    public static final Snapshot EMPTY = new Snapshot(null, null, List.of(), null, false);
 
-  public Snapshot(DashboardPayload dashboard, InboxPayload inbox, List<TaskSummaryPayload> tasks, Instant loadedAt) {
-    this(dashboard, inbox, tasks, loadedAt, false);
-  }
+    public Snapshot(DashboardPayload dashboard, InboxPayload inbox, List<TaskSummaryPayload> tasks, Instant loadedAt) {
+        this(dashboard, inbox, tasks, loadedAt, false);
+    }
 
-  public Snapshot asStale() {
-    return new Snapshot(dashboard, inbox, tasks, loadedAt, true);
-  }
+    public Snapshot asStale() {
+        return new Snapshot(dashboard, inbox, tasks, loadedAt, true);
+    }
 }

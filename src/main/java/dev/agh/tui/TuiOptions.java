@@ -15,11 +15,11 @@ import java.util.function.LongSupplier;
  * @param refreshEvery how often to re-read without a change counter
  */
 public record TuiOptions(boolean color, String where, LongSupplier changes, Duration refreshEvery, Clock clock) {
-  public static TuiOptions embedded(boolean color, String where, LongSupplier changes) {
-    return new TuiOptions(color, where, changes, Duration.ofSeconds(3), Clock.systemUTC());
-  }
+    public static TuiOptions embedded(boolean color, String where, LongSupplier changes) {
+        return new TuiOptions(color, where, changes, Duration.ofSeconds(3), Clock.systemUTC());
+    }
 
-  public static TuiOptions remote(boolean color, String where) {
-    return new TuiOptions(color, where, null, Duration.ofSeconds(3), Clock.systemUTC());
-  }
+    public static TuiOptions remote(boolean color, String where) {
+        return new TuiOptions(color, where, null, Duration.ofSeconds(3), Clock.systemUTC());
+    }
 }

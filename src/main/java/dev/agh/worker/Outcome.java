@@ -8,10 +8,10 @@ package dev.agh.worker;
  *     (the worker was stopped: the command too, and the run went back to the queue)
  * @param exitCode the command's exit status (-1 when it was stopped or could not start)
  */
-public record Outcome(String taskId, String runId, int attempt, String outcome, int exitCode, long durationMs,
-    String error) {
-  public static final String COMPLETED = "completed";
-  public static final String FAILED = "failed";
-  public static final String LEASE_LOST = "lease_lost";
-  public static final String RELEASED = "released";
+public record Outcome(
+        String taskId, String runId, int attempt, String outcome, int exitCode, long durationMs, String error) {
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+    public static final String LEASE_LOST = "lease_lost";
+    public static final String RELEASED = "released";
 }

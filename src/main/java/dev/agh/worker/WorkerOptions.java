@@ -18,32 +18,45 @@ import java.util.Set;
  *     so the task's retry policy does not queue another attempt (126 and 127, "cannot execute" and "not found",
  *     always are)
  */
-public record WorkerOptions(List<String> command, String workspace, Integer priorityMin, long leaseSeconds,
-    Duration waitTimeout, int maxRuns, boolean exitWhenIdle, Set<Integer> noRetryExitCodes) {
+public record WorkerOptions(
+        List<String> command,
+        String workspace,
+        Integer priorityMin,
+        long leaseSeconds,
+        Duration waitTimeout,
+        int maxRuns,
+        boolean exitWhenIdle,
+        Set<Integer> noRetryExitCodes) {
 
-  public WorkerOptions(List<String> command, String workspace, Integer priorityMin, long leaseSeconds,
-      Duration waitTimeout, int maxRuns, boolean exitWhenIdle) {
-    this(command, workspace, priorityMin, leaseSeconds, waitTimeout, maxRuns, exitWhenIdle, Set.of());
-  }
-
-  public WorkerOptions {
-    noRetryExitCodes = noRetryExitCodes == null ? Set.of() : Set.copyOf(noRetryExitCodes);
-    if (command == null || command.isEmpty()) {
-      throw new IllegalArgumentException("a worker needs a command to run");
+    public WorkerOptions(
+            List<String> command,
+            String workspace,
+            Integer priorityMin,
+            long leaseSeconds,
+            Duration waitTimeout,
+            int maxRuns,
+            boolean exitWhenIdle) {
+        this(command, workspace, priorityMin, leaseSeconds, waitTimeout, maxRuns, exitWhenIdle, Set.of());
     }
-    command = List.copyOf(command);
-    if (leaseSeconds < 3) {
-      throw new IllegalArgumentException("the lease must be at least 3 seconds, to be renewed in time");
+
+    public WorkerOptions {
+        noRetryExitCodes = noRetryExitCodes == null ? Set.of() : Set.copyOf(noRetryExitCodes);
+        if (command == null || command.isEmpty()) {
+            throw new IllegalArgumentException("a worker needs a command to run");
+        }
+        command = List.copyOf(command);
+        if (leaseSeconds < 3) {
+            throw new IllegalArgumentException("the lease must be at least 3 seconds, to be renewed in time");
+        }
     }
-  }
 
-  /** Whether a command that exited with {@code code} failed in a way a retry may fix. */
-  public boolean retryable(int code) {
-    return code != 126 && code != 127 && !noRetryExitCodes.contains(code);
-  }
+    /** Whether a command that exited with {@code code} failed in a way a retry may fix. */
+    public boolean retryable(int code) {
+        return code != 126 && code != 127 && !noRetryExitCodes.contains(code);
+    }
 
-  /** Heartbeats at a third of the lease: two may be lost before it lapses. */
-  public Duration heartbeatEvery() {
-    return Duration.ofMillis(leaseSeconds * 1000 / 3);
-  }
+    /** Heartbeats at a third of the lease: two may be lost before it lapses. */
+    public Duration heartbeatEvery() {
+        return Duration.ofMillis(leaseSeconds * 1000 / 3);
+    }
 }

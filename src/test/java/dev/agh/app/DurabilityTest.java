@@ -27,84 +27,97 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every write the server acknowledged is still there after the server process is killed with SIGKILL. */
 class DurabilityTest {
-  private static final Caller OPERATOR = Caller.human("op", OriginKind.HTTP);
+    private static final Caller OPERATOR = Caller.human("op", OriginKind.HTTP);
 
-  @TempDir
-  Path home;
+    @TempDir
+    Path home;
 
-  @Test
-  void acknowledgedWritesSurviveKillNine() throws Exception {
-    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.agh.Main", "serve", "--home", home.toString(), "--port", "0")
-        .redirectErrorStream(true)
-        .redirectOutput(home.resolve("serve.log").toFile())
-        .start();
-    Set<String> acknowledged = java.util.Collections.synchronizedSet(new HashSet<>());
-    try {
-      String url = awaitPublishedUrl(server);
-      HttpTaskService client = new HttpTaskService(URI.create(url), Files.readString(home.resolve("operator.token")).trim());
-      ExecutorService writers = Executors.newFixedThreadPool(4);
-      List<Future<?>> running = new ArrayList<>();
-      for (int w = 0; w < 4; w++) {
-        int writer = w;
-        running.add(writers.submit(() -> {
-          for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
-            try {
-              acknowledged.add(client.createTask(OPERATOR, task("w" + writer + "-" + i)).task().id());
-            } catch (RuntimeException serverGone) {
-              return;
+    @Test
+    void acknowledgedWritesSurviveKillNine() throws Exception {
+        Process server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.agh.Main",
+                        "serve",
+                        "--home",
+                        home.toString(),
+                        "--port",
+                        "0")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("serve.log").toFile())
+                .start();
+        Set<String> acknowledged = java.util.Collections.synchronizedSet(new HashSet<>());
+        try {
+            String url = awaitPublishedUrl(server);
+            HttpTaskService client = new HttpTaskService(
+                    URI.create(url),
+                    Files.readString(home.resolve("operator.token")).trim());
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                running.add(writers.submit(() -> {
+                    for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                        try {
+                            acknowledged.add(client.createTask(OPERATOR, task("w" + writer + "-" + i))
+                                    .task()
+                                    .id());
+                        } catch (RuntimeException serverGone) {
+                            return;
+                        }
+                    }
+                }));
             }
-          }
-        }));
-      }
-      // Let a few hundred writes be acknowledged, then kill the server in the middle of the stream.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      server.destroyForcibly();
-      server.waitFor(10, TimeUnit.SECONDS);
-      writers.shutdown();
-      assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-      for (Future<?> f : running) {
-        f.get();
-      }
-    } finally {
-      server.destroyForcibly();
-    }
-    assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+            // Let a few hundred writes be acknowledged, then kill the server in the middle of the stream.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+            writers.shutdown();
+            assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            server.destroyForcibly();
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 
-    String url = "jdbc:h2:file:" + home.resolve("agh") + ";WRITE_DELAY=0";
-    try (LocalTaskService reopened = new LocalTaskService(JdbiTaskStore.open(url, 2), Clock.systemUTC())) {
-      Set<String> stored = new HashSet<>();
-      ListTasks page = new ListTasks(null, null, null, null, true, null, null, null, null, null, null, 1000, null);
-      String next;
-      do {
-        var listed = reopened.listTasks(OPERATOR, page);
-        listed.tasks().forEach(t -> stored.add(t.id()));
-        next = listed.nextCursor();
-        page = page.after(next);
-      } while (next != null);
-      assertThat(stored).containsAll(acknowledged);
+        String url = "jdbc:h2:file:" + home.resolve("agh") + ";WRITE_DELAY=0";
+        try (LocalTaskService reopened = new LocalTaskService(JdbiTaskStore.open(url, 2), Clock.systemUTC())) {
+            Set<String> stored = new HashSet<>();
+            ListTasks page =
+                    new ListTasks(null, null, null, null, true, null, null, null, null, null, null, 1000, null);
+            String next;
+            do {
+                var listed = reopened.listTasks(OPERATOR, page);
+                listed.tasks().forEach(t -> stored.add(t.id()));
+                next = listed.nextCursor();
+                page = page.after(next);
+            } while (next != null);
+            assertThat(stored).containsAll(acknowledged);
+        }
     }
-  }
 
-  private String awaitPublishedUrl(Process server) throws Exception {
-    Path file = home.resolve("server.url");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new AssertionError("server exited: " + Files.readString(home.resolve("serve.log")));
-      }
-      if (Files.exists(file) && !Files.readString(file).isBlank()) {
-        return Files.readString(file).trim();
-      }
-      Thread.sleep(50);
+    private String awaitPublishedUrl(Process server) throws Exception {
+        Path file = home.resolve("server.url");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new AssertionError("server exited: " + Files.readString(home.resolve("serve.log")));
+            }
+            if (Files.exists(file) && !Files.readString(file).isBlank()) {
+                return Files.readString(file).trim();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("server did not publish its URL: " + Files.readString(home.resolve("serve.log")));
     }
-    throw new AssertionError("server did not publish its URL: " + Files.readString(home.resolve("serve.log")));
-  }
 
-  private static CreateTask task(String title) {
-    return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
-  }
+    private static CreateTask task(String title) {
+        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+    }
 }

@@ -18,52 +18,68 @@ import org.junit.jupiter.api.io.TempDir;
  * stop on SIGTERM.
  */
 class ServerCommandsTest {
-  @TempDir Path home;
+    @TempDir
+    Path home;
 
-  @Test
-  void statusSaysWhetherAServerRunsAndStopEndsIt() throws Exception {
-    assertThat(agh("server", "status").exit()).as("no server yet").isEqualTo(7);
-    Process server = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), "dev.agh.Main", "serve",
-        "--home", home.toString(), "--port", "0").redirectErrorStream(true).redirectOutput(home.resolve("serve.log").toFile())
-        .start();
-    try {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      Run status = agh("-o", "json", "server", "status");
-      while (status.exit() != 0 && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-        status = agh("-o", "json", "server", "status");
-      }
-      assertThat(status.exit()).as(status.output()).isZero();
-      JsonNode json = new ObjectMapper().readTree(status.output());
-      assertThat(json.path("running").asBoolean()).isTrue();
-      assertThat(json.path("pid").asLong()).isEqualTo(server.pid());
+    @Test
+    void statusSaysWhetherAServerRunsAndStopEndsIt() throws Exception {
+        assertThat(agh("server", "status").exit()).as("no server yet").isEqualTo(7);
+        Process server = new ProcessBuilder(
+                        java(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.agh.Main",
+                        "serve",
+                        "--home",
+                        home.toString(),
+                        "--port",
+                        "0")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("serve.log").toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            Run status = agh("-o", "json", "server", "status");
+            while (status.exit() != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                status = agh("-o", "json", "server", "status");
+            }
+            assertThat(status.exit()).as(status.output()).isZero();
+            JsonNode json = new ObjectMapper().readTree(status.output());
+            assertThat(json.path("running").asBoolean()).isTrue();
+            assertThat(json.path("pid").asLong()).isEqualTo(server.pid());
 
-      Run stop = agh("server", "stop", "--timeout", "30s");
-      assertThat(stop.exit()).as(stop.output()).isZero();
-      assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("the server process exited").isTrue();
-      assertThat(home.resolve("server.url")).doesNotExist();
-      // The server closed the store itself: H2's own hook did not close it under the writer (which it logs there).
-      assertThat(home.resolve("agh.trace.db")).doesNotExist();
-      assertThat(agh("server", "status").exit()).isEqualTo(7);
-      assertThat(agh("server", "stop").exit()).as("stopping what is not running is not an error").isZero();
-    } finally {
-      server.destroyForcibly();
+            Run stop = agh("server", "stop", "--timeout", "30s");
+            assertThat(stop.exit()).as(stop.output()).isZero();
+            assertThat(server.waitFor(10, TimeUnit.SECONDS))
+                    .as("the server process exited")
+                    .isTrue();
+            assertThat(home.resolve("server.url")).doesNotExist();
+            // The server closed the store itself: H2's own hook did not close it under the writer (which it logs
+            // there).
+            assertThat(home.resolve("agh.trace.db")).doesNotExist();
+            assertThat(agh("server", "status").exit()).isEqualTo(7);
+            assertThat(agh("server", "stop").exit())
+                    .as("stopping what is not running is not an error")
+                    .isZero();
+        } finally {
+            server.destroyForcibly();
+        }
     }
-  }
 
-  private record Run(int exit, String output) {}
+    private record Run(int exit, String output) {}
 
-  private Run agh(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), "dev.agh.Main",
-        "--home", home.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), output.trim());
-  }
+    private Run agh(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                java(), "-cp", System.getProperty("java.class.path"), "dev.agh.Main", "--home", home.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output.trim());
+    }
 
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
 }

@@ -2,8 +2,8 @@ package dev.agh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.Cancel;
+import dev.agh.api.Requests.CreateTask;
 import dev.agh.client.HttpTaskService;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
@@ -19,38 +19,43 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code agh serve --retain AGE}: the server prunes finished trees by itself, and leaves open work alone. */
 class ServerRetentionTest {
-  private static final Caller OPERATOR = Caller.human("tester", OriginKind.HTTP);
-  @TempDir Path home;
+    private static final Caller OPERATOR = Caller.human("tester", OriginKind.HTTP);
 
-  @Test
-  @Timeout(60)
-  void aServerThatRetainsNothingPrunesFinishedTreesByItself() throws Exception {
-    AppConfig config = new AppConfig(home, null, null, null, null, "tester");
-    try (Server server = Server.start(config, "127.0.0.1", 0, Server.AuthMode.TOKEN);
-        HttpTaskService client = new HttpTaskService(URI.create(server.url()),
-            Files.readString(home.resolve("operator.token")).trim())) {
-      String canceled = client.createTask(OPERATOR, task("given up")).task().id();
-      client.cancelTask(OPERATOR, canceled, new Cancel("not needed", null));
-      String open = client.createTask(OPERATOR, task("still wanted")).task().id();
+    @TempDir
+    Path home;
 
-      server.retain(Duration.ZERO);
+    @Test
+    @Timeout(60)
+    void aServerThatRetainsNothingPrunesFinishedTreesByItself() throws Exception {
+        AppConfig config = new AppConfig(home, null, null, null, null, "tester");
+        try (Server server = Server.start(config, "127.0.0.1", 0, Server.AuthMode.TOKEN);
+                HttpTaskService client = new HttpTaskService(
+                        URI.create(server.url()),
+                        Files.readString(home.resolve("operator.token")).trim())) {
+            String canceled =
+                    client.createTask(OPERATOR, task("given up")).task().id();
+            client.cancelTask(OPERATOR, canceled, new Cancel("not needed", null));
+            String open =
+                    client.createTask(OPERATOR, task("still wanted")).task().id();
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      boolean gone = false;
-      while (!gone && System.nanoTime() < deadline) {
-        try {
-          client.getTask(OPERATOR, canceled);
-          Thread.sleep(200);
-        } catch (AghException e) {
-          gone = e.code() == ErrorCode.TASK_NOT_FOUND;
+            server.retain(Duration.ZERO);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            boolean gone = false;
+            while (!gone && System.nanoTime() < deadline) {
+                try {
+                    client.getTask(OPERATOR, canceled);
+                    Thread.sleep(200);
+                } catch (AghException e) {
+                    gone = e.code() == ErrorCode.TASK_NOT_FOUND;
+                }
+            }
+            assertThat(gone).as("the canceled task was pruned within 30 s").isTrue();
+            assertThat(client.getTask(OPERATOR, open).task().task().id()).isEqualTo(open);
         }
-      }
-      assertThat(gone).as("the canceled task was pruned within 30 s").isTrue();
-      assertThat(client.getTask(OPERATOR, open).task().task().id()).isEqualTo(open);
     }
-  }
 
-  private static CreateTask task(String title) {
-    return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
-  }
+    private static CreateTask task(String title) {
+        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+    }
 }

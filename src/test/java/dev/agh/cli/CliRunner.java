@@ -15,94 +15,103 @@ import picocli.CommandLine;
 
 /** Runs {@code agh} in process with the real backends: arguments in; exit code, stdout and stderr out. */
 final class CliRunner {
-  static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
-  private CliRunner() {}
+    private CliRunner() {}
 
-  /** What one invocation printed and returned. */
-  record Result(List<String> args, int code, String out, String err) {
-    JsonNode json() {
-      return parse(out, "stdout");
+    /** What one invocation printed and returned. */
+    record Result(List<String> args, int code, String out, String err) {
+        JsonNode json() {
+            return parse(out, "stdout");
+        }
+
+        JsonNode errorJson() {
+            return parse(err, "stderr");
+        }
+
+        /** Each non-empty stdout line parsed on its own ({@code -o jsonl}). */
+        List<JsonNode> jsonLines() {
+            List<JsonNode> lines = new ArrayList<>();
+            out.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(parse(line, "stdout line")));
+            return lines;
+        }
+
+        /** Asserts success and returns this result. */
+        Result ok() {
+            assertThat(code).as("exit code of %s", this).isZero();
+            assertThat(err).as("stderr of %s", this).isEmpty();
+            return this;
+        }
+
+        /** Asserts a failure with this exit code and a message (and nothing) on stderr. */
+        Result fails(int expected) {
+            assertThat(code).as("exit code of %s", this).isEqualTo(expected);
+            assertThat(out).as("stdout of %s", this).isEmpty();
+            assertThat(err).as("stderr of %s", this).isNotBlank();
+            return this;
+        }
+
+        /** Asserts a failure with {@code -o json}: stderr is exactly {@code {"error": ..., "code": code}}. */
+        Result failsWithJson(int expected, String... codes) {
+            fails(expected);
+            JsonNode error = errorJson();
+            assertThat(error.isObject()).as("stderr of %s", this).isTrue();
+            assertThat(error.path("error").asText()).as("error of %s", this).isNotBlank();
+            assertThat(error.path("code").asText()).as("code of %s", this).isIn((Object[]) codes);
+            return this;
+        }
+
+        private JsonNode parse(String text, String what) {
+            try {
+                JsonNode node = JSON.readTree(text);
+                assertThat(node).as("%s of %s", what, this).isNotNull();
+                return node;
+            } catch (IOException e) {
+                throw new AssertionError(what + " is not one JSON value: " + this, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "agh " + String.join(" ", args) + " -> exit " + code + "\n--- stdout:\n" + clip(out)
+                    + "\n--- stderr:\n" + clip(err);
+        }
+
+        private static String clip(String text) {
+            return text.length() > 3000 ? text.substring(0, 3000) + "..." : text;
+        }
     }
 
-    JsonNode errorJson() {
-      return parse(err, "stderr");
+    /** Runs {@code agh ARGS} with the real backends. */
+    static Result run(String... args) {
+        assertThat(System.getenv("AGH_SERVER"))
+                .as("AGH_SERVER must be unset for CLI tests")
+                .isNull();
+        assertThat(System.getenv("AGH_DB"))
+                .as("AGH_DB must be unset for CLI tests")
+                .isNull();
+        assertThat(System.getenv("AGH_TOKEN"))
+                .as("AGH_TOKEN must be unset for CLI tests")
+                .isNull();
+        CommandLine cli = RootCommand.commandLine(dev.agh.app.Backends::inProcess);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(List.of(args), code, out.toString(), err.toString());
     }
 
-    /** Each non-empty stdout line parsed on its own ({@code -o jsonl}). */
-    List<JsonNode> jsonLines() {
-      List<JsonNode> lines = new ArrayList<>();
-      out.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(parse(line, "stdout line")));
-      return lines;
+    /** Runs {@code agh --home HOME ARGS}: every test has its own data directory. */
+    static Result agh(Path home, String... args) {
+        return run(Stream.concat(Stream.of("--home", home.toString()), Stream.of(args))
+                .toArray(String[]::new));
     }
 
-    /** Asserts success and returns this result. */
-    Result ok() {
-      assertThat(code).as("exit code of %s", this).isZero();
-      assertThat(err).as("stderr of %s", this).isEmpty();
-      return this;
+    /** Creates a task with {@code -o json} and returns its id. */
+    static String createTask(Path home, String... options) {
+        String[] args = Stream.concat(Stream.of("-o", "json", "task", "create"), Stream.of(options))
+                .toArray(String[]::new);
+        return agh(home, args).ok().json().get("task").get("id").asText();
     }
-
-    /** Asserts a failure with this exit code and a message (and nothing) on stderr. */
-    Result fails(int expected) {
-      assertThat(code).as("exit code of %s", this).isEqualTo(expected);
-      assertThat(out).as("stdout of %s", this).isEmpty();
-      assertThat(err).as("stderr of %s", this).isNotBlank();
-      return this;
-    }
-
-    /** Asserts a failure with {@code -o json}: stderr is exactly {@code {"error": ..., "code": code}}. */
-    Result failsWithJson(int expected, String... codes) {
-      fails(expected);
-      JsonNode error = errorJson();
-      assertThat(error.isObject()).as("stderr of %s", this).isTrue();
-      assertThat(error.path("error").asText()).as("error of %s", this).isNotBlank();
-      assertThat(error.path("code").asText()).as("code of %s", this).isIn((Object[]) codes);
-      return this;
-    }
-
-    private JsonNode parse(String text, String what) {
-      try {
-        JsonNode node = JSON.readTree(text);
-        assertThat(node).as("%s of %s", what, this).isNotNull();
-        return node;
-      } catch (IOException e) {
-        throw new AssertionError(what + " is not one JSON value: " + this, e);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "agh " + String.join(" ", args) + " -> exit " + code + "\n--- stdout:\n" + clip(out) + "\n--- stderr:\n" + clip(err);
-    }
-
-    private static String clip(String text) {
-      return text.length() > 3000 ? text.substring(0, 3000) + "..." : text;
-    }
-  }
-
-  /** Runs {@code agh ARGS} with the real backends. */
-  static Result run(String... args) {
-    assertThat(System.getenv("AGH_SERVER")).as("AGH_SERVER must be unset for CLI tests").isNull();
-    assertThat(System.getenv("AGH_DB")).as("AGH_DB must be unset for CLI tests").isNull();
-    assertThat(System.getenv("AGH_TOKEN")).as("AGH_TOKEN must be unset for CLI tests").isNull();
-    CommandLine cli = RootCommand.commandLine(dev.agh.app.Backends::inProcess);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Result(List.of(args), code, out.toString(), err.toString());
-  }
-
-  /** Runs {@code agh --home HOME ARGS}: every test has its own data directory. */
-  static Result agh(Path home, String... args) {
-    return run(Stream.concat(Stream.of("--home", home.toString()), Stream.of(args)).toArray(String[]::new));
-  }
-
-  /** Creates a task with {@code -o json} and returns its id. */
-  static String createTask(Path home, String... options) {
-    String[] args = Stream.concat(Stream.of("-o", "json", "task", "create"), Stream.of(options)).toArray(String[]::new);
-    return agh(home, args).ok().json().get("task").get("id").asText();
-  }
 }

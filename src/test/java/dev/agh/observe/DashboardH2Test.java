@@ -6,16 +6,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard on H2. */
 class DashboardH2Test extends DashboardContract {
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Override
-  String openUrl() {
-    return Databases.h2Url(dataDir);
-  }
+    @Override
+    String openUrl() {
+        return Databases.h2Url(dataDir);
+    }
 
-  @Override
-  String currentUrl() {
-    return url;
-  }
+    @Override
+    String currentUrl() {
+        return url;
+    }
 }

@@ -6,18 +6,18 @@ import org.junit.jupiter.api.Tag;
 /** The dashboard on PostgreSQL (skipped unless AGH_TEST_POSTGRES_URL is set). */
 @Tag("postgres")
 class DashboardPostgresTest extends DashboardContract {
-  @Override
-  String openUrl() {
-    return Databases.postgresUrl();
-  }
+    @Override
+    String openUrl() {
+        return Databases.postgresUrl();
+    }
 
-  @Override
-  void dropUrl(String url) {
-    Databases.dropSchema(url);
-  }
+    @Override
+    void dropUrl(String url) {
+        Databases.dropSchema(url);
+    }
 
-  @Override
-  String currentUrl() {
-    return url;
-  }
+    @Override
+    String currentUrl() {
+        return url;
+    }
 }

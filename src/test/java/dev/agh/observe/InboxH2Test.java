@@ -6,11 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The inbox on H2. */
 class InboxH2Test extends InboxContract {
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Override
-  String openUrl() {
-    return Databases.h2Url(dataDir);
-  }
+    @Override
+    String openUrl() {
+        return Databases.h2Url(dataDir);
+    }
 }

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The inbox against its model on H2. */
 class InboxModelH2Test extends InboxModelContract {
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Override
-  String openUrl() {
-    return Databases.h2Url(dataDir);
-  }
+    @Override
+    String openUrl() {
+        return Databases.h2Url(dataDir);
+    }
 }

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Tag;
 /** The inbox against its model on PostgreSQL (skipped unless AGH_TEST_POSTGRES_URL is set). */
 @Tag("postgres")
 class InboxModelPostgresTest extends InboxModelContract {
-  @Override
-  String openUrl() {
-    return Databases.postgresUrl();
-  }
+    @Override
+    String openUrl() {
+        return Databases.postgresUrl();
+    }
 
-  @Override
-  void dropUrl(String url) {
-    Databases.dropSchema(url);
-  }
+    @Override
+    void dropUrl(String url) {
+        Databases.dropSchema(url);
+    }
 }

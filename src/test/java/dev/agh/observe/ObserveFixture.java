@@ -1,11 +1,10 @@
 package dev.agh.observe;
 
+import dev.agh.api.DashboardPayload;
 import dev.agh.api.InboxPayload;
 import dev.agh.api.Json;
 import dev.agh.api.ObserveResponses.DashboardResponse;
 import dev.agh.api.ObserveResponses.InboxResponse;
-import dev.agh.api.DashboardPayload;
-import dev.agh.api.RunPayload;
 import dev.agh.api.Requests.AddDependency;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
@@ -17,6 +16,7 @@ import dev.agh.api.Requests.FailRun;
 import dev.agh.api.Requests.NewSession;
 import dev.agh.api.Requests.OwnerInput;
 import dev.agh.api.Requests.UpdateTask;
+import dev.agh.api.RunPayload;
 import dev.agh.api.TaskPayload;
 import dev.agh.domain.Actor;
 import dev.agh.domain.OriginKind;
@@ -39,175 +39,196 @@ import org.junit.jupiter.api.BeforeEach;
  * models directly through {@link JdbiObserveStore} on the same database. Subclasses name the database.
  */
 abstract class ObserveFixture {
-  static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
-  static final Caller OPERATOR = Caller.human("operator", OriginKind.HTTP);
-  static final Caller ALICE = Caller.human("alice", OriginKind.HTTP);
-  static final Caller BOB = Caller.human("bob", OriginKind.HTTP);
-  static final ContractValidator CONTRACT = ContractValidator.load();
+    static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
+    static final Caller OPERATOR = Caller.human("operator", OriginKind.HTTP);
+    static final Caller ALICE = Caller.human("alice", OriginKind.HTTP);
+    static final Caller BOB = Caller.human("bob", OriginKind.HTTP);
+    static final ContractValidator CONTRACT = ContractValidator.load();
 
-  final TestClock clock = new TestClock(START);
-  LocalTaskService service;
-  JdbiObserveStore observe;
-  String url;
+    final TestClock clock = new TestClock(START);
+    LocalTaskService service;
+    JdbiObserveStore observe;
+    String url;
 
-  /** A fresh, empty database URL. */
-  abstract String openUrl();
+    /** A fresh, empty database URL. */
+    abstract String openUrl();
 
-  /** Drops what {@link #openUrl} made, if anything. */
-  void dropUrl(String url) {}
+    /** Drops what {@link #openUrl} made, if anything. */
+    void dropUrl(String url) {}
 
-  @BeforeEach
-  void open() throws Exception {
-    url = openUrl();
-    service = new LocalTaskService(JdbiTaskStore.open(url, 4), clock);
-    observe = JdbiObserveStore.open(url);
-  }
-
-  @AfterEach
-  void close() {
-    try {
-      if (observe != null) {
-        observe.close();
-      }
-      if (service != null) {
-        service.close();
-      }
-    } finally {
-      dropUrl(url);
-    }
-  }
-
-  DashboardPayload dashboard() {
-    return dashboard(Filter.NONE);
-  }
-
-  DashboardPayload dashboard(Filter filter) {
-    Instant now = clock.instant();
-    DashboardPayload payload = observe.read(t -> DashboardQuery.query(t, filter, now, START));
-    CONTRACT.assertResponse("GET", "/api/observe/tasks/dashboard", 200, Json.write(new DashboardResponse(payload)));
-    return payload;
-  }
-
-  String dashboardJson() {
-    return Json.write(new DashboardResponse(dashboard()));
-  }
-
-  InboxPayload inbox(Caller caller) {
-    return inbox(caller, null, false, 0, Filter.NONE);
-  }
-
-  InboxPayload inbox(Caller caller, Lane lane, boolean unread, int limit, Filter filter) {
-    InboxFilter f = new InboxFilter(caller.actor(), filter, lane, unread, limit);
-    InboxPayload payload = observe.read(t -> InboxQuery.query(t, f));
-    CONTRACT.assertResponse("GET", "/api/observe/tasks/inbox", 200, Json.write(new InboxResponse(payload)));
-    return payload;
-  }
-
-  String inboxJson(Caller caller) {
-    return Json.write(new InboxResponse(inbox(caller)));
-  }
-
-  // ------------------------------------------------------------------ writes
-
-  /** A task spec; unset fields take the service defaults. */
-  static final class Spec {
-    String id;
-    String identifier;
-    String scope;
-    String workspace;
-    String channel;
-    String title;
-    String priority;
-    Integer maxAttempts;
-    Boolean draft;
-    String approvalPolicy;
-    OwnerInput owner;
-
-    Spec owner(String kind, String ref) {
-      owner = new OwnerInput(kind, ref);
-      return this;
+    @BeforeEach
+    void open() throws Exception {
+        url = openUrl();
+        service = new LocalTaskService(JdbiTaskStore.open(url, 4), clock);
+        observe = JdbiObserveStore.open(url);
     }
 
-    CreateTask build() {
-      return new CreateTask(id, identifier, scope == null ? "global" : scope, workspace, channel, title == null ? id : title, null, priority,
-          maxAttempts, null, draft, approvalPolicy, owner, null);
+    @AfterEach
+    void close() {
+        try {
+            if (observe != null) {
+                observe.close();
+            }
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            dropUrl(url);
+        }
     }
-  }
 
-  TaskPayload create(String id) {
-    return create(id, s -> {});
-  }
+    DashboardPayload dashboard() {
+        return dashboard(Filter.NONE);
+    }
 
-  TaskPayload create(String id, Consumer<Spec> customize) {
-    return create(OPERATOR, id, customize);
-  }
+    DashboardPayload dashboard(Filter filter) {
+        Instant now = clock.instant();
+        DashboardPayload payload = observe.read(t -> DashboardQuery.query(t, filter, now, START));
+        CONTRACT.assertResponse("GET", "/api/observe/tasks/dashboard", 200, Json.write(new DashboardResponse(payload)));
+        return payload;
+    }
 
-  TaskPayload create(Caller caller, String id, Consumer<Spec> customize) {
-    Spec spec = new Spec();
-    spec.id = id;
-    customize.accept(spec);
-    return service.createTask(caller, spec.build()).task();
-  }
+    String dashboardJson() {
+        return Json.write(new DashboardResponse(dashboard()));
+    }
 
-  TaskPayload task(String id) {
-    return service.getTask(OPERATOR, id).task().task();
-  }
+    InboxPayload inbox(Caller caller) {
+        return inbox(caller, null, false, 0, Filter.NONE);
+    }
 
-  RunPayload start(String taskId) {
-    return service.startTask(OPERATOR, taskId, new ExecuteTask(null, null, null)).run();
-  }
+    InboxPayload inbox(Caller caller, Lane lane, boolean unread, int limit, Filter filter) {
+        InboxFilter f = new InboxFilter(caller.actor(), filter, lane, unread, limit);
+        InboxPayload payload = observe.read(t -> InboxQuery.query(t, f));
+        CONTRACT.assertResponse("GET", "/api/observe/tasks/inbox", 200, Json.write(new InboxResponse(payload)));
+        return payload;
+    }
 
-  RunPayload enqueue(String taskId) {
-    return service.enqueueRun(OPERATOR, taskId, new ExecuteTask(null, null, null)).run();
-  }
+    String inboxJson(Caller caller) {
+        return Json.write(new InboxResponse(inbox(caller)));
+    }
 
-  RunPayload enqueue(String taskId, String channel) {
-    return service.enqueueRun(OPERATOR, taskId, new ExecuteTask(null, channel, null)).run();
-  }
+    // ------------------------------------------------------------------ writes
 
-  RunPayload claim(String runId) {
-    return claim(OPERATOR, runId);
-  }
+    /** A task spec; unset fields take the service defaults. */
+    static final class Spec {
+        String id;
+        String identifier;
+        String scope;
+        String workspace;
+        String channel;
+        String title;
+        String priority;
+        Integer maxAttempts;
+        Boolean draft;
+        String approvalPolicy;
+        OwnerInput owner;
 
-  RunPayload claim(Caller caller, String runId) {
-    return service.claimRun(caller, runId, new ClaimRun(null)).run();
-  }
+        Spec owner(String kind, String ref) {
+            owner = new OwnerInput(kind, ref);
+            return this;
+        }
 
-  RunPayload run(String runId) {
-    return service.startRun(OPERATOR, runId, new ClaimRun(null)).run();
-  }
+        CreateTask build() {
+            return new CreateTask(
+                    id,
+                    identifier,
+                    scope == null ? "global" : scope,
+                    workspace,
+                    channel,
+                    title == null ? id : title,
+                    null,
+                    priority,
+                    maxAttempts,
+                    null,
+                    draft,
+                    approvalPolicy,
+                    owner,
+                    null);
+        }
+    }
 
-  RunPayload attach(String runId, String sessionId) {
-    return service.attachSession(OPERATOR, runId, new AttachSession(sessionId)).run();
-  }
+    TaskPayload create(String id) {
+        return create(id, s -> {});
+    }
 
-  String newSession(String agent) {
-    return service.createSession(OPERATOR, new NewSession(agent, null, null, null, null)).session().sessionId();
-  }
+    TaskPayload create(String id, Consumer<Spec> customize) {
+        return create(OPERATOR, id, customize);
+    }
 
-  RunPayload complete(String runId) {
-    return service.completeRun(OPERATOR, runId, new CompleteRun(null)).run();
-  }
+    TaskPayload create(Caller caller, String id, Consumer<Spec> customize) {
+        Spec spec = new Spec();
+        spec.id = id;
+        customize.accept(spec);
+        return service.createTask(caller, spec.build()).task();
+    }
 
-  RunPayload fail(String runId, String error) {
-    return service.failRun(OPERATOR, runId, new FailRun(error, null)).run();
-  }
+    TaskPayload task(String id) {
+        return service.getTask(OPERATOR, id).task().task();
+    }
 
-  void cancel(String taskId) {
-    service.cancelTask(OPERATOR, taskId, new Cancel(null, null));
-  }
+    RunPayload start(String taskId) {
+        return service.startTask(OPERATOR, taskId, new ExecuteTask(null, null, null))
+                .run();
+    }
 
-  void depend(String taskId, String on) {
-    service.addDependency(OPERATOR, taskId, new AddDependency(on, null));
-  }
+    RunPayload enqueue(String taskId) {
+        return service.enqueueRun(OPERATOR, taskId, new ExecuteTask(null, null, null))
+                .run();
+    }
 
-  /** New activity on a task: a title change (an update and its event). */
-  void touch(String taskId) {
-    service.updateTask(OPERATOR, taskId, new UpdateTask("touched " + clock.instant(), null, null, null, null, null,
-        null, null, null, null));
-  }
+    RunPayload enqueue(String taskId, String channel) {
+        return service.enqueueRun(OPERATOR, taskId, new ExecuteTask(null, channel, null))
+                .run();
+    }
 
-  static Actor actorOf(Caller caller) {
-    return caller.actor();
-  }
+    RunPayload claim(String runId) {
+        return claim(OPERATOR, runId);
+    }
+
+    RunPayload claim(Caller caller, String runId) {
+        return service.claimRun(caller, runId, new ClaimRun(null)).run();
+    }
+
+    RunPayload run(String runId) {
+        return service.startRun(OPERATOR, runId, new ClaimRun(null)).run();
+    }
+
+    RunPayload attach(String runId, String sessionId) {
+        return service.attachSession(OPERATOR, runId, new AttachSession(sessionId))
+                .run();
+    }
+
+    String newSession(String agent) {
+        return service.createSession(OPERATOR, new NewSession(agent, null, null, null, null))
+                .session()
+                .sessionId();
+    }
+
+    RunPayload complete(String runId) {
+        return service.completeRun(OPERATOR, runId, new CompleteRun(null)).run();
+    }
+
+    RunPayload fail(String runId, String error) {
+        return service.failRun(OPERATOR, runId, new FailRun(error, null)).run();
+    }
+
+    void cancel(String taskId) {
+        service.cancelTask(OPERATOR, taskId, new Cancel(null, null));
+    }
+
+    void depend(String taskId, String on) {
+        service.addDependency(OPERATOR, taskId, new AddDependency(on, null));
+    }
+
+    /** New activity on a task: a title change (an update and its event). */
+    void touch(String taskId) {
+        service.updateTask(
+                OPERATOR,
+                taskId,
+                new UpdateTask("touched " + clock.instant(), null, null, null, null, null, null, null, null, null));
+    }
+
+    static Actor actorOf(Caller caller) {
+        return caller.actor();
+    }
 }

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The stored observe summaries on H2. */
 class ObserveSummariesH2Test extends ObserveSummariesContract {
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Override
-  String openUrl() {
-    return Databases.h2Url(dataDir);
-  }
+    @Override
+    String openUrl() {
+        return Databases.h2Url(dataDir);
+    }
 }

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Tag;
 /** The stored observe summaries on PostgreSQL (skipped unless AGH_TEST_POSTGRES_URL is set). */
 @Tag("postgres")
 class ObserveSummariesPostgresTest extends ObserveSummariesContract {
-  @Override
-  String openUrl() {
-    return Databases.postgresUrl();
-  }
+    @Override
+    String openUrl() {
+        return Databases.postgresUrl();
+    }
 
-  @Override
-  void dropUrl(String url) {
-    Databases.dropSchema(url);
-  }
+    @Override
+    void dropUrl(String url) {
+        Databases.dropSchema(url);
+    }
 }

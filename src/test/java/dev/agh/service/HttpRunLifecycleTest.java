@@ -27,70 +27,76 @@ import org.junit.jupiter.api.io.TempDir;
  * /api/workspaces*}; a test fails afterwards if any response did not conform.
  */
 class HttpRunLifecycleTest extends RunLifecycleContract {
-  private static final String TOKEN = "test-operator-token-5c1e";
+    private static final String TOKEN = "test-operator-token-5c1e";
 
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  private final ContractRecorder contract = new ContractRecorder();
-  private final List<HttpTaskService> agentClients = Collections.synchronizedList(new ArrayList<>());
-  private LocalTaskService backend;
-  private HttpServer server;
-  private HttpTaskService client;
-  private URI base;
+    private final ContractRecorder contract = new ContractRecorder();
+    private final List<HttpTaskService> agentClients = Collections.synchronizedList(new ArrayList<>());
+    private LocalTaskService backend;
+    private HttpServer server;
+    private HttpTaskService client;
+    private URI base;
 
-  @BeforeEach
-  void startServer() {
-    backend = new LocalTaskService(JdbiTaskStore.open(Databases.h2Url(dataDir), 4), clock);
-    server = HttpServer.start(backend, token -> {
-      if (TOKEN.equals(token)) {
-        return Optional.of(CALLER);
-      }
-      return token == null ? Optional.empty() : backend.authenticateSession(token, OriginKind.HTTP);
-    }, "127.0.0.1", 0);
-    base = URI.create("http://127.0.0.1:" + server.port());
-    client = new HttpTaskService(base, TOKEN, contract);
-  }
-
-  @AfterEach
-  void stopServer() {
-    try {
-      for (HttpTaskService agent : agentClients) {
-        agent.close();
-      }
-      if (client != null) {
-        client.close();
-      }
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      if (backend != null) {
-        backend.close();
-      }
+    @BeforeEach
+    void startServer() {
+        backend = new LocalTaskService(JdbiTaskStore.open(Databases.h2Url(dataDir), 4), clock);
+        server = HttpServer.start(
+                backend,
+                token -> {
+                    if (TOKEN.equals(token)) {
+                        return Optional.of(CALLER);
+                    }
+                    return token == null ? Optional.empty() : backend.authenticateSession(token, OriginKind.HTTP);
+                },
+                "127.0.0.1",
+                0);
+        base = URI.create("http://127.0.0.1:" + server.port());
+        client = new HttpTaskService(base, TOKEN, contract);
     }
-    assertThat(contract.violations()).as("responses that break the API contract").isEmpty();
-  }
 
-  @Override
-  protected TaskService service() {
-    return client;
-  }
+    @AfterEach
+    void stopServer() {
+        try {
+            for (HttpTaskService agent : agentClients) {
+                agent.close();
+            }
+            if (client != null) {
+                client.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (backend != null) {
+                backend.close();
+            }
+        }
+        assertThat(contract.violations())
+                .as("responses that break the API contract")
+                .isEmpty();
+    }
 
-  @Override
-  protected LocalTaskService backend() {
-    return backend;
-  }
+    @Override
+    protected TaskService service() {
+        return client;
+    }
 
-  @Override
-  protected TaskService agentService(String sessionToken) {
-    HttpTaskService agent = new HttpTaskService(base, sessionToken, contract);
-    agentClients.add(agent);
-    return agent;
-  }
+    @Override
+    protected LocalTaskService backend() {
+        return backend;
+    }
 
-  @Override
-  protected List<String> rawResponses() {
-    return contract.bodies();
-  }
+    @Override
+    protected TaskService agentService(String sessionToken) {
+        HttpTaskService agent = new HttpTaskService(base, sessionToken, contract);
+        agentClients.add(agent);
+        return agent;
+    }
+
+    @Override
+    protected List<String> rawResponses() {
+        return contract.bodies();
+    }
 }

@@ -21,43 +21,45 @@ import org.junit.jupiter.api.io.TempDir;
  * its code; a test fails afterwards if any response did not conform.
  */
 class HttpTaskServiceTest extends TaskServiceContract {
-  private static final String TOKEN = "test-token-7f3a";
+    private static final String TOKEN = "test-token-7f3a";
 
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  private final ContractRecorder contract = new ContractRecorder();
-  private LocalTaskService backend;
-  private HttpServer server;
-  private HttpTaskService client;
+    private final ContractRecorder contract = new ContractRecorder();
+    private LocalTaskService backend;
+    private HttpServer server;
+    private HttpTaskService client;
 
-  @BeforeEach
-  void startServer() {
-    backend = new LocalTaskService(JdbiTaskStore.open(Databases.h2Url(dataDir), 4), clock);
-    server = HttpServer.start(backend, token -> TOKEN.equals(token) ? Optional.of(CALLER) : Optional.empty(),
-        "127.0.0.1", 0);
-    client = new HttpTaskService(URI.create("http://127.0.0.1:" + server.port()), TOKEN, contract);
-  }
-
-  @AfterEach
-  void stopServer() {
-    try {
-      if (client != null) {
-        client.close();
-      }
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      if (backend != null) {
-        backend.close();
-      }
+    @BeforeEach
+    void startServer() {
+        backend = new LocalTaskService(JdbiTaskStore.open(Databases.h2Url(dataDir), 4), clock);
+        server = HttpServer.start(
+                backend, token -> TOKEN.equals(token) ? Optional.of(CALLER) : Optional.empty(), "127.0.0.1", 0);
+        client = new HttpTaskService(URI.create("http://127.0.0.1:" + server.port()), TOKEN, contract);
     }
-    assertThat(contract.violations()).as("responses that break the API contract").isEmpty();
-  }
 
-  @Override
-  protected TaskService service() {
-    return client;
-  }
+    @AfterEach
+    void stopServer() {
+        try {
+            if (client != null) {
+                client.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (backend != null) {
+                backend.close();
+            }
+        }
+        assertThat(contract.violations())
+                .as("responses that break the API contract")
+                .isEmpty();
+    }
+
+    @Override
+    protected TaskService service() {
+        return client;
+    }
 }

@@ -9,25 +9,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on {@link LocalTaskService} over an H2 file in a fresh directory per test. */
 class LocalH2TaskServiceTest extends TaskServiceContract {
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  private LocalTaskService service;
+    private LocalTaskService service;
 
-  @BeforeEach
-  void openService() {
-    service = new LocalTaskService(JdbiTaskStore.open(Databases.h2Url(dataDir), 4), clock);
-  }
-
-  @AfterEach
-  void closeService() {
-    if (service != null) {
-      service.close();
+    @BeforeEach
+    void openService() {
+        service = new LocalTaskService(JdbiTaskStore.open(Databases.h2Url(dataDir), 4), clock);
     }
-  }
 
-  @Override
-  protected TaskService service() {
-    return service;
-  }
+    @AfterEach
+    void closeService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Override
+    protected TaskService service() {
+        return service;
+    }
 }

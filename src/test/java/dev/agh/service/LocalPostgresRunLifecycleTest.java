@@ -12,38 +12,38 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("postgres")
 class LocalPostgresRunLifecycleTest extends RunLifecycleContract {
-  private String url;
-  private LocalTaskService service;
+    private String url;
+    private LocalTaskService service;
 
-  @BeforeEach
-  void openService() {
-    url = Databases.postgresUrl();
-    service = new LocalTaskService(JdbiTaskStore.open(url, 4), clock);
-  }
-
-  @AfterEach
-  void closeService() {
-    try {
-      if (service != null) {
-        service.close();
-      }
-    } finally {
-      Databases.dropSchema(url);
+    @BeforeEach
+    void openService() {
+        url = Databases.postgresUrl();
+        service = new LocalTaskService(JdbiTaskStore.open(url, 4), clock);
     }
-  }
 
-  @Override
-  protected TaskService service() {
-    return service;
-  }
+    @AfterEach
+    void closeService() {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            Databases.dropSchema(url);
+        }
+    }
 
-  @Override
-  protected LocalTaskService backend() {
-    return service;
-  }
+    @Override
+    protected TaskService service() {
+        return service;
+    }
 
-  @Override
-  protected TaskService agentService(String sessionToken) {
-    return service;
-  }
+    @Override
+    protected LocalTaskService backend() {
+        return service;
+    }
+
+    @Override
+    protected TaskService agentService(String sessionToken) {
+        return service;
+    }
 }

@@ -13,28 +13,28 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("postgres")
 class LocalPostgresTaskServiceTest extends TaskServiceContract {
-  private String url;
-  private LocalTaskService service;
+    private String url;
+    private LocalTaskService service;
 
-  @BeforeEach
-  void openService() {
-    url = Databases.postgresUrl();
-    service = new LocalTaskService(JdbiTaskStore.open(url, 4), clock);
-  }
-
-  @AfterEach
-  void closeService() {
-    try {
-      if (service != null) {
-        service.close();
-      }
-    } finally {
-      Databases.dropSchema(url);
+    @BeforeEach
+    void openService() {
+        url = Databases.postgresUrl();
+        service = new LocalTaskService(JdbiTaskStore.open(url, 4), clock);
     }
-  }
 
-  @Override
-  protected TaskService service() {
-    return service;
-  }
+    @AfterEach
+    void closeService() {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            Databases.dropSchema(url);
+        }
+    }
+
+    @Override
+    protected TaskService service() {
+        return service;
+    }
 }

@@ -32,126 +32,134 @@ import org.junit.jupiter.api.io.TempDir;
  * events behind is dropped, and a watch then resumes after the last event it delivered.
  */
 class LocalStreamTest {
-  private static final Caller CALLER = Caller.human("alice", OriginKind.CLI);
+    private static final Caller CALLER = Caller.human("alice", OriginKind.CLI);
 
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  private LocalTaskService service;
+    private LocalTaskService service;
 
-  @BeforeEach
-  void open() {
-    service = new LocalTaskService(JdbiTaskStore.open(Databases.h2Url(dataDir), 8), Clock.systemUTC());
-  }
-
-  @AfterEach
-  void close() {
-    service.closeStreams();
-    service.close();
-  }
-
-  private String createTask() {
-    return service.createTask(CALLER, new CreateTask(null, null, "global", null, null, "Busy", null, null, null, null, null,
-        null, null, null)).task().id();
-  }
-
-  /** Writes {@code count} events on {@code taskId} from 8 threads (group commit keeps it quick); returns the last sequence. */
-  private long writeEvents(String taskId, int count) throws Exception {
-    ExecutorService writers = Executors.newFixedThreadPool(8);
-    AtomicInteger left = new AtomicInteger(count);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < 8; w++) {
-        done.add(writers.submit(() -> {
-          while (left.getAndDecrement() > 0) {
-            service.updateTask(CALLER, taskId, new UpdateTask("edit " + left.get(), null, null, null, null, null, null, null,
-                null, null));
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : done) {
-        f.get(120, TimeUnit.SECONDS);
-      }
-    } finally {
-      writers.shutdownNow();
+    @BeforeEach
+    void open() {
+        service = new LocalTaskService(JdbiTaskStore.open(Databases.h2Url(dataDir), 8), Clock.systemUTC());
     }
-    return service.getTask(CALLER, taskId).task().task().latestEventSeq();
-  }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      Thread.sleep(5);
+    @AfterEach
+    void close() {
+        service.closeStreams();
+        service.close();
     }
-  }
 
-  @Test
-  @Timeout(120)
-  void dropsASubscriberMoreThan1024EventsBehind() throws Exception {
-    String task = createTask();
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger delivered = new AtomicInteger();
-    AtomicReference<StreamEnd> end = new AtomicReference<>();
-    CountDownLatch ended = new CountDownLatch(1);
-    TaskStream stream = service.stream(CALLER, task, 1, new StreamSink() {
-      @Override
-      public void event(StreamEventPayload event, String json) throws InterruptedException {
-        delivered.incrementAndGet();
-        release.await();
-      }
-
-      @Override
-      public void ended(StreamEnd how) {
-        end.set(how);
-        ended.countDown();
-      }
-    });
-    try {
-      assertThat(service.openStreams()).isEqualTo(1);
-      writeEvents(task, 1100);
-      await("the stuck subscriber was dropped", () -> service.openStreams() == 0);
-      assertThat(delivered.get()).as("the event it is stuck on").isEqualTo(1);
-      release.countDown();
-      assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
-      assertThat(end.get().reason()).isEqualTo(StreamEnd.Reason.SLOW_CONSUMER);
-      assertThat(delivered.get()).as("nothing after the drop").isEqualTo(1);
-    } finally {
-      release.countDown();
-      stream.close();
+    private String createTask() {
+        return service.createTask(
+                        CALLER,
+                        new CreateTask(
+                                null, null, "global", null, null, "Busy", null, null, null, null, null, null, null,
+                                null))
+                .task()
+                .id();
     }
-  }
 
-  @Test
-  @Timeout(120)
-  void aDroppedWatchResumesAfterTheLastEventItDelivered() throws Exception {
-    String task = createTask();
-    CountDownLatch release = new CountDownLatch(1);
-    List<Long> seen = new CopyOnWriteArrayList<>();
-    TaskWatch watch = service.watch(CALLER, task, 0, event -> {
-      seen.add(event.sequence());
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    try {
-      long last = writeEvents(task, 1500);
-      await("the stuck watch was dropped", () -> service.openStreams() == 0);
-      release.countDown();
-      await("the watch resumed and caught up", () -> !seen.isEmpty() && seen.get(seen.size() - 1) == last);
-      List<Long> expected = new ArrayList<>();
-      for (long s = 1; s <= last; s++) {
-        expected.add(s);
-      }
-      assertThat(seen).containsExactlyElementsOf(expected);
-      assertThat(service.openStreams()).as("the resumed stream").isEqualTo(1);
-    } finally {
-      release.countDown();
-      watch.close();
+    /** Writes {@code count} events on {@code taskId} from 8 threads (group commit keeps it quick); returns the last sequence. */
+    private long writeEvents(String taskId, int count) throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        AtomicInteger left = new AtomicInteger(count);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                done.add(writers.submit(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        service.updateTask(
+                                CALLER,
+                                taskId,
+                                new UpdateTask(
+                                        "edit " + left.get(), null, null, null, null, null, null, null, null, null));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        return service.getTask(CALLER, taskId).task().task().latestEventSeq();
     }
-    await("closing the watch ends its stream", () -> service.openStreams() == 0);
-  }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void dropsASubscriberMoreThan1024EventsBehind() throws Exception {
+        String task = createTask();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicReference<StreamEnd> end = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        TaskStream stream = service.stream(CALLER, task, 1, new StreamSink() {
+            @Override
+            public void event(StreamEventPayload event, String json) throws InterruptedException {
+                delivered.incrementAndGet();
+                release.await();
+            }
+
+            @Override
+            public void ended(StreamEnd how) {
+                end.set(how);
+                ended.countDown();
+            }
+        });
+        try {
+            assertThat(service.openStreams()).isEqualTo(1);
+            writeEvents(task, 1100);
+            await("the stuck subscriber was dropped", () -> service.openStreams() == 0);
+            assertThat(delivered.get()).as("the event it is stuck on").isEqualTo(1);
+            release.countDown();
+            assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(end.get().reason()).isEqualTo(StreamEnd.Reason.SLOW_CONSUMER);
+            assertThat(delivered.get()).as("nothing after the drop").isEqualTo(1);
+        } finally {
+            release.countDown();
+            stream.close();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aDroppedWatchResumesAfterTheLastEventItDelivered() throws Exception {
+        String task = createTask();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        TaskWatch watch = service.watch(CALLER, task, 0, event -> {
+            seen.add(event.sequence());
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            long last = writeEvents(task, 1500);
+            await("the stuck watch was dropped", () -> service.openStreams() == 0);
+            release.countDown();
+            await("the watch resumed and caught up", () -> !seen.isEmpty() && seen.get(seen.size() - 1) == last);
+            List<Long> expected = new ArrayList<>();
+            for (long s = 1; s <= last; s++) {
+                expected.add(s);
+            }
+            assertThat(seen).containsExactlyElementsOf(expected);
+            assertThat(service.openStreams()).as("the resumed stream").isEqualTo(1);
+        } finally {
+            release.countDown();
+            watch.close();
+        }
+        await("closing the watch ends its stream", () -> service.openStreams() == 0);
+    }
 }

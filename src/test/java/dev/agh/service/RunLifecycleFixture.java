@@ -41,327 +41,346 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * short forms of the run operations. The operator is {@link #CALLER}; agents are created by the operator.
  */
 abstract class RunLifecycleFixture extends TaskServiceFixture {
-  /** Raw claim tokens start with this; no response may ever contain it. */
-  static final String RAW_TOKEN_PREFIX = "agh_claim_";
-  static final String RUN_ID = "run-[0-9a-f]{16}";
-  static final String TOKEN_HASH = "sha256:[0-9a-f]{64}";
+    /** Raw claim tokens start with this; no response may ever contain it. */
+    static final String RAW_TOKEN_PREFIX = "agh_claim_";
 
-  /** The local service behind {@link #service()}: it sweeps lapsed leases (the server does that on a timer). */
-  protected abstract LocalTaskService backend();
+    static final String RUN_ID = "run-[0-9a-f]{16}";
+    static final String TOKEN_HASH = "sha256:[0-9a-f]{64}";
 
-  /**
-   * The service an agent uses: locally the same service (the {@link Caller} carries the session), over HTTP a
-   * client that sends the agent's session token.
-   */
-  protected abstract TaskService agentService(String sessionToken);
+    /** The local service behind {@link #service()}: it sweeps lapsed leases (the server does that on a timer). */
+    protected abstract LocalTaskService backend();
 
-  /** Every raw response body received so far, when the implementation sees them (HTTP); empty otherwise. */
-  protected List<String> rawResponses() {
-    return List.of();
-  }
+    /**
+     * The service an agent uses: locally the same service (the {@link Caller} carries the session), over HTTP a
+     * client that sends the agent's session token.
+     */
+    protected abstract TaskService agentService(String sessionToken);
 
-  // ---- agents ---------------------------------------------------------------------------------
-
-  /** An agent session as the test drives it: its identity, its token, and the service it calls. */
-  final class Agent {
-    final SessionPayload session;
-    final String token;
-    final Caller caller;
-    final TaskService service;
-
-    Agent(SessionPayload session, String token) {
-      this.session = session;
-      this.token = token;
-      this.caller = new Caller(Actor.agentSession(session.sessionId()), OriginKind.HTTP, session.sessionId());
-      this.service = agentService(token);
+    /** Every raw response body received so far, when the implementation sees them (HTTP); empty otherwise. */
+    protected List<String> rawResponses() {
+        return List.of();
     }
 
-    String id() {
-      return session.sessionId();
+    // ---- agents ---------------------------------------------------------------------------------
+
+    /** An agent session as the test drives it: its identity, its token, and the service it calls. */
+    final class Agent {
+        final SessionPayload session;
+        final String token;
+        final Caller caller;
+        final TaskService service;
+
+        Agent(SessionPayload session, String token) {
+            this.session = session;
+            this.token = token;
+            this.caller = new Caller(Actor.agentSession(session.sessionId()), OriginKind.HTTP, session.sessionId());
+            this.service = agentService(token);
+        }
+
+        String id() {
+            return session.sessionId();
+        }
+
+        Actor actor() {
+            return Actor.agentSession(session.sessionId());
+        }
+
+        Optional<ClaimPayload> claim(ClaimNext request) {
+            return service.claimNext(caller, request).map(ClaimResponse::claim);
+        }
+
+        Optional<ClaimPayload> claim() {
+            return claim(claimNext().build());
+        }
+
+        /** Claims and insists that something was claimed. */
+        ClaimPayload claimOne(ClaimNext request) {
+            Optional<ClaimPayload> claim = claim(request);
+            assertThat(claim).as("claim-next of %s", session.agentName()).isPresent();
+            return claim.get();
+        }
+
+        ClaimPayload claimOne() {
+            return claimOne(claimNext().build());
+        }
+
+        void claimsNothing() {
+            assertThat(claim()).as("claim-next of %s", session.agentName()).isEmpty();
+        }
+
+        LeasePayload heartbeat(String runId, Long seconds) {
+            return service.heartbeat(caller, runId, new Heartbeat(seconds)).lease();
+        }
+
+        LeasePayload complete(String runId, JsonNode result) {
+            return service.completeLease(caller, runId, new CompleteRun(result)).lease();
+        }
+
+        LeasePayload complete(String runId) {
+            return complete(runId, null);
+        }
+
+        LeasePayload fail(String runId, String error) {
+            return service.failLease(caller, runId, new FailRun(error, null)).lease();
+        }
+
+        LeasePayload release(String runId, String reason) {
+            return service.releaseLease(caller, runId, new Release(reason)).lease();
+        }
     }
 
-    Actor actor() {
-      return Actor.agentSession(session.sessionId());
+    Agent agent(String agentName) {
+        return agent(session(agentName));
     }
 
-    Optional<ClaimPayload> claim(ClaimNext request) {
-      return service.claimNext(caller, request).map(ClaimResponse::claim);
+    Agent agent(SessionSpec spec) {
+        SessionResponse created = service().createSession(CALLER, spec.build());
+        assertThat(created.token()).as("a new session's token").isNotBlank();
+        return new Agent(created.session(), created.token());
     }
 
-    Optional<ClaimPayload> claim() {
-      return claim(claimNext().build());
+    static SessionSpec session(String agentName) {
+        return new SessionSpec(agentName);
     }
 
-    /** Claims and insists that something was claimed. */
-    ClaimPayload claimOne(ClaimNext request) {
-      Optional<ClaimPayload> claim = claim(request);
-      assertThat(claim).as("claim-next of %s", session.agentName()).isPresent();
-      return claim.get();
+    /** Builds a {@link NewSession}. */
+    static final class SessionSpec {
+        private final String agentName;
+        private String workspace;
+        private String name;
+        private String channel;
+        private List<String> capabilities;
+
+        SessionSpec(String agentName) {
+            this.agentName = agentName;
+        }
+
+        SessionSpec in(String workspaceRef) {
+            workspace = workspaceRef;
+            return this;
+        }
+
+        SessionSpec name(String value) {
+            name = value;
+            return this;
+        }
+
+        SessionSpec channel(String value) {
+            channel = value;
+            return this;
+        }
+
+        SessionSpec capabilities(String... values) {
+            capabilities = List.of(values);
+            return this;
+        }
+
+        NewSession build() {
+            return new NewSession(agentName, workspace, name, channel, capabilities);
+        }
     }
 
-    ClaimPayload claimOne() {
-      return claimOne(claimNext().build());
+    static ClaimSpec claimNext() {
+        return new ClaimSpec();
     }
 
-    void claimsNothing() {
-      assertThat(claim()).as("claim-next of %s", session.agentName()).isEmpty();
+    /** Builds a {@link ClaimNext}; nothing set means "anything I may claim, default lease, no waiting". */
+    static final class ClaimSpec {
+        private String workspaceId;
+        private List<String> requiredCapabilities;
+        private Integer priorityMin;
+        private Long leaseSeconds;
+        private Boolean wait;
+        private String idempotencyKey;
+        private Integer waitTimeoutSeconds;
+
+        ClaimSpec workspace(String value) {
+            workspaceId = value;
+            return this;
+        }
+
+        ClaimSpec capabilities(String... values) {
+            requiredCapabilities = List.of(values);
+            return this;
+        }
+
+        ClaimSpec priorityMin(Integer value) {
+            priorityMin = value;
+            return this;
+        }
+
+        ClaimSpec lease(long seconds) {
+            leaseSeconds = seconds;
+            return this;
+        }
+
+        ClaimSpec waitUpTo(int seconds) {
+            wait = true;
+            waitTimeoutSeconds = seconds;
+            return this;
+        }
+
+        ClaimSpec key(String value) {
+            idempotencyKey = value;
+            return this;
+        }
+
+        ClaimNext build() {
+            return new ClaimNext(
+                    workspaceId,
+                    requiredCapabilities,
+                    priorityMin,
+                    leaseSeconds,
+                    wait,
+                    idempotencyKey,
+                    waitTimeoutSeconds);
+        }
     }
 
-    LeasePayload heartbeat(String runId, Long seconds) {
-      return service.heartbeat(caller, runId, new Heartbeat(seconds)).lease();
+    // ---- operator operations --------------------------------------------------------------------
+
+    static ExecuteTask noKey() {
+        return new ExecuteTask(null, null, null);
     }
 
-    LeasePayload complete(String runId, JsonNode result) {
-      return service.completeLease(caller, runId, new CompleteRun(result)).lease();
+    static ExecuteTask key(String idempotencyKey) {
+        return new ExecuteTask(idempotencyKey, null, null);
     }
 
-    LeasePayload complete(String runId) {
-      return complete(runId, null);
+    static ExecuteTask withMetadata(JsonNode metadata) {
+        return new ExecuteTask(null, null, metadata);
     }
 
-    LeasePayload fail(String runId, String error) {
-      return service.failLease(caller, runId, new FailRun(error, null)).lease();
+    RunPayload enqueue(String taskId) {
+        return enqueue(taskId, noKey());
     }
 
-    LeasePayload release(String runId, String reason) {
-      return service.releaseLease(caller, runId, new Release(reason)).lease();
-    }
-  }
-
-  Agent agent(String agentName) {
-    return agent(session(agentName));
-  }
-
-  Agent agent(SessionSpec spec) {
-    SessionResponse created = service().createSession(CALLER, spec.build());
-    assertThat(created.token()).as("a new session's token").isNotBlank();
-    return new Agent(created.session(), created.token());
-  }
-
-  static SessionSpec session(String agentName) {
-    return new SessionSpec(agentName);
-  }
-
-  /** Builds a {@link NewSession}. */
-  static final class SessionSpec {
-    private final String agentName;
-    private String workspace;
-    private String name;
-    private String channel;
-    private List<String> capabilities;
-
-    SessionSpec(String agentName) {
-      this.agentName = agentName;
+    RunPayload enqueue(String taskId, ExecuteTask request) {
+        return service().enqueueRun(CALLER, taskId, request).run();
     }
 
-    SessionSpec in(String workspaceRef) {
-      workspace = workspaceRef;
-      return this;
+    TaskRunResponse start(String taskId) {
+        return service().startTask(CALLER, taskId, null);
     }
 
-    SessionSpec name(String value) {
-      name = value;
-      return this;
+    TaskRunResponse publish(String taskId) {
+        return service().publishTask(CALLER, taskId, null);
     }
 
-    SessionSpec channel(String value) {
-      channel = value;
-      return this;
+    TaskRunResponse approve(String taskId) {
+        return service().approveTask(CALLER, taskId, null);
     }
 
-    SessionSpec capabilities(String... values) {
-      capabilities = List.of(values);
-      return this;
+    TaskPayload reject(String taskId) {
+        return service().rejectTask(CALLER, taskId).task();
     }
 
-    NewSession build() {
-      return new NewSession(agentName, workspace, name, channel, capabilities);
-    }
-  }
-
-  static ClaimSpec claimNext() {
-    return new ClaimSpec();
-  }
-
-  /** Builds a {@link ClaimNext}; nothing set means "anything I may claim, default lease, no waiting". */
-  static final class ClaimSpec {
-    private String workspaceId;
-    private List<String> requiredCapabilities;
-    private Integer priorityMin;
-    private Long leaseSeconds;
-    private Boolean wait;
-    private String idempotencyKey;
-    private Integer waitTimeoutSeconds;
-
-    ClaimSpec workspace(String value) {
-      workspaceId = value;
-      return this;
+    TaskPayload cancelTask(String taskId, String reason) {
+        return service().cancelTask(CALLER, taskId, new Cancel(reason, null)).task();
     }
 
-    ClaimSpec capabilities(String... values) {
-      requiredCapabilities = List.of(values);
-      return this;
+    RunPayload claimRun(String runId) {
+        return service().claimRun(CALLER, runId, new ClaimRun(null)).run();
     }
 
-    ClaimSpec priorityMin(Integer value) {
-      priorityMin = value;
-      return this;
+    RunPayload startRun(String runId) {
+        return service().startRun(CALLER, runId, new ClaimRun(null)).run();
     }
 
-    ClaimSpec lease(long seconds) {
-      leaseSeconds = seconds;
-      return this;
+    RunPayload completeRun(String runId, JsonNode result) {
+        return service().completeRun(CALLER, runId, new CompleteRun(result)).run();
     }
 
-    ClaimSpec waitUpTo(int seconds) {
-      wait = true;
-      waitTimeoutSeconds = seconds;
-      return this;
+    RunPayload failRun(String runId, String error) {
+        return service().failRun(CALLER, runId, new FailRun(error, null)).run();
     }
 
-    ClaimSpec key(String value) {
-      idempotencyKey = value;
-      return this;
+    RunPayload cancelRun(String runId, String reason) {
+        return service().cancelRun(CALLER, runId, new Cancel(reason, null)).run();
     }
 
-    ClaimNext build() {
-      return new ClaimNext(workspaceId, requiredCapabilities, priorityMin, leaseSeconds, wait, idempotencyKey,
-          waitTimeoutSeconds);
+    /** Operator path from queued to a finished run: claim, start, then complete. */
+    RunPayload runToCompletion(String runId) {
+        claimRun(runId);
+        startRun(runId);
+        return completeRun(runId, null);
     }
-  }
 
-  // ---- operator operations --------------------------------------------------------------------
-
-  static ExecuteTask noKey() {
-    return new ExecuteTask(null, null, null);
-  }
-
-  static ExecuteTask key(String idempotencyKey) {
-    return new ExecuteTask(idempotencyKey, null, null);
-  }
-
-  static ExecuteTask withMetadata(JsonNode metadata) {
-    return new ExecuteTask(null, null, metadata);
-  }
-
-  RunPayload enqueue(String taskId) {
-    return enqueue(taskId, noKey());
-  }
-
-  RunPayload enqueue(String taskId, ExecuteTask request) {
-    return service().enqueueRun(CALLER, taskId, request).run();
-  }
-
-  TaskRunResponse start(String taskId) {
-    return service().startTask(CALLER, taskId, null);
-  }
-
-  TaskRunResponse publish(String taskId) {
-    return service().publishTask(CALLER, taskId, null);
-  }
-
-  TaskRunResponse approve(String taskId) {
-    return service().approveTask(CALLER, taskId, null);
-  }
-
-  TaskPayload reject(String taskId) {
-    return service().rejectTask(CALLER, taskId).task();
-  }
-
-  TaskPayload cancelTask(String taskId, String reason) {
-    return service().cancelTask(CALLER, taskId, new Cancel(reason, null)).task();
-  }
-
-  RunPayload claimRun(String runId) {
-    return service().claimRun(CALLER, runId, new ClaimRun(null)).run();
-  }
-
-  RunPayload startRun(String runId) {
-    return service().startRun(CALLER, runId, new ClaimRun(null)).run();
-  }
-
-  RunPayload completeRun(String runId, JsonNode result) {
-    return service().completeRun(CALLER, runId, new CompleteRun(result)).run();
-  }
-
-  RunPayload failRun(String runId, String error) {
-    return service().failRun(CALLER, runId, new FailRun(error, null)).run();
-  }
-
-  RunPayload cancelRun(String runId, String reason) {
-    return service().cancelRun(CALLER, runId, new Cancel(reason, null)).run();
-  }
-
-  /** Operator path from queued to a finished run: claim, start, then complete. */
-  RunPayload runToCompletion(String runId) {
-    claimRun(runId);
-    startRun(runId);
-    return completeRun(runId, null);
-  }
-
-  /** Operator path from queued to a failed run: claim, start, then fail. */
-  RunPayload runToFailure(String runId, String error) {
-    claimRun(runId);
-    startRun(runId);
-    return failRun(runId, error);
-  }
-
-  RunPayload run(String runId) {
-    return service().getRun(CALLER, runId).run().run();
-  }
-
-  List<RunPayload> runs(String taskId) {
-    return service().listRuns(CALLER, taskId, new ListRuns(null, null, null)).runs();
-  }
-
-  TaskPayload taskOf(String taskId) {
-    return detail(taskId).task();
-  }
-
-  int sweep() {
-    return backend().sweepExpiredLeases();
-  }
-
-  /** The events of one run of a task, oldest first. */
-  List<String> runEventTypes(String taskId, String runId) {
-    List<String> types = new ArrayList<>(events(taskId).stream().filter(e -> runId.equals(e.runId()))
-        .map(EventPayload::eventType).toList());
-    java.util.Collections.reverse(types);
-    return types;
-  }
-
-  /** The newest event of {@code type} on {@code taskId}. */
-  EventPayload newestEvent(String taskId, String type) {
-    return events(taskId).stream().filter(e -> e.eventType().equals(type)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " event on " + taskId + "; events: " + eventTypes(taskId)));
-  }
-
-  // ---- assertions -----------------------------------------------------------------------------
-
-  /** Runs {@code call}, which must fail with one of {@code codes} (all of one kind); returns the failure. */
-  static AghException failsWithOneOf(ThrowingCallable call, ErrorCode... codes) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("expected a failure with one of %s", Arrays.toString(codes)).isInstanceOf(AghException.class);
-    AghException failure = (AghException) thrown;
-    assertThat(failure.code()).as("code of failure \"%s\"", failure.getMessage()).isIn((Object[]) codes);
-    return failure;
-  }
-
-  /** Runs {@code call}, which must be refused as a state conflict (HTTP 409); returns the failure. */
-  static AghException conflicts(ThrowingCallable call) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("expected a 409 conflict").isInstanceOf(AghException.class);
-    AghException failure = (AghException) thrown;
-    assertThat(failure.kind()).as("kind of failure %s \"%s\"", failure.code(), failure.getMessage())
-        .isEqualTo(ErrorKind.CONFLICT);
-    return failure;
-  }
-
-  /** No raw claim token in {@code response} (serialized as the wire has it) nor in any raw body seen so far. */
-  void assertNoRawToken(Object response) {
-    assertThat(Json.write(response)).doesNotContain(RAW_TOKEN_PREFIX);
-    for (String body : rawResponses()) {
-      assertThat(body).as("a raw response body").doesNotContain(RAW_TOKEN_PREFIX);
+    /** Operator path from queued to a failed run: claim, start, then fail. */
+    RunPayload runToFailure(String runId, String error) {
+        claimRun(runId);
+        startRun(runId);
+        return failRun(runId, error);
     }
-  }
+
+    RunPayload run(String runId) {
+        return service().getRun(CALLER, runId).run().run();
+    }
+
+    List<RunPayload> runs(String taskId) {
+        return service()
+                .listRuns(CALLER, taskId, new ListRuns(null, null, null))
+                .runs();
+    }
+
+    TaskPayload taskOf(String taskId) {
+        return detail(taskId).task();
+    }
+
+    int sweep() {
+        return backend().sweepExpiredLeases();
+    }
+
+    /** The events of one run of a task, oldest first. */
+    List<String> runEventTypes(String taskId, String runId) {
+        List<String> types = new ArrayList<>(events(taskId).stream()
+                .filter(e -> runId.equals(e.runId()))
+                .map(EventPayload::eventType)
+                .toList());
+        java.util.Collections.reverse(types);
+        return types;
+    }
+
+    /** The newest event of {@code type} on {@code taskId}. */
+    EventPayload newestEvent(String taskId, String type) {
+        return events(taskId).stream()
+                .filter(e -> e.eventType().equals(type))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no " + type + " event on " + taskId + "; events: " + eventTypes(taskId)));
+    }
+
+    // ---- assertions -----------------------------------------------------------------------------
+
+    /** Runs {@code call}, which must fail with one of {@code codes} (all of one kind); returns the failure. */
+    static AghException failsWithOneOf(ThrowingCallable call, ErrorCode... codes) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown)
+                .as("expected a failure with one of %s", Arrays.toString(codes))
+                .isInstanceOf(AghException.class);
+        AghException failure = (AghException) thrown;
+        assertThat(failure.code())
+                .as("code of failure \"%s\"", failure.getMessage())
+                .isIn((Object[]) codes);
+        return failure;
+    }
+
+    /** Runs {@code call}, which must be refused as a state conflict (HTTP 409); returns the failure. */
+    static AghException conflicts(ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).as("expected a 409 conflict").isInstanceOf(AghException.class);
+        AghException failure = (AghException) thrown;
+        assertThat(failure.kind())
+                .as("kind of failure %s \"%s\"", failure.code(), failure.getMessage())
+                .isEqualTo(ErrorKind.CONFLICT);
+        return failure;
+    }
+
+    /** No raw claim token in {@code response} (serialized as the wire has it) nor in any raw body seen so far. */
+    void assertNoRawToken(Object response) {
+        assertThat(Json.write(response)).doesNotContain(RAW_TOKEN_PREFIX);
+        for (String body : rawResponses()) {
+            assertThat(body).as("a raw response body").doesNotContain(RAW_TOKEN_PREFIX);
+        }
+    }
 }

@@ -26,51 +26,76 @@ import org.junit.jupiter.api.io.TempDir;
  * reads no counter at all).
  */
 class TwoNodeClaimTest {
-  private static final Caller OPERATOR = Caller.human("op", OriginKind.CLI);
+    private static final Caller OPERATOR = Caller.human("op", OriginKind.CLI);
 
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Test
-  @Timeout(60)
-  void h2() throws Exception {
-    wakesWhenTheOtherNodeEnqueues(Databases.h2Url(dataDir), false);
-  }
-
-  @Test
-  @Tag("postgres")
-  @Timeout(60)
-  void postgres() throws Exception {
-    Databases.inFreshSchema(url -> wakesWhenTheOtherNodeEnqueues(url, true));
-  }
-
-  private static void wakesWhenTheOtherNodeEnqueues(String url, boolean told) throws Exception {
-    try (JdbiTaskStore waitingStore = JdbiTaskStore.open(url, 4);
-        LocalTaskService waiting = new LocalTaskService(waitingStore, Clock.systemUTC());
-        LocalTaskService enqueuing = new LocalTaskService(JdbiTaskStore.open(url, 4), Clock.systemUTC())) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (waitingStore.toldOfOtherCommits() != told && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertThat(waitingStore.toldOfOtherCommits()).as("other commits are told, not polled for").isEqualTo(told);
-      var session = waiting.createSession(OPERATOR, new NewSession("agent", null, "agent", null, null));
-      Caller agent = new Caller(Actor.agentSession(session.session().sessionId()), OriginKind.CLI,
-          session.session().sessionId());
-      for (int round = 0; round < 5; round++) {
-        CompletableFuture<Optional<ClaimResponse>> claim = CompletableFuture.supplyAsync(() ->
-            waiting.claimNext(agent, new ClaimNext(null, null, null, null, true, null, 20)));
-        Thread.sleep(200); // the claimer is waiting
-        String taskId = enqueuing.createTask(OPERATOR, new CreateTask(null, null, "global", null, null,
-            "task " + round, null, null, null, null, null, null, null, null)).task().id();
-        long enqueued = System.nanoTime();
-        enqueuing.startTask(OPERATOR, taskId, null);
-        Optional<ClaimResponse> claimed = claim.get(15, TimeUnit.SECONDS);
-        long wokeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - enqueued);
-        assertThat(claimed).as("round %d", round).isPresent();
-        assertThat(claimed.get().claim().task().id()).isEqualTo(taskId);
-        assertThat(wokeMillis).as("wake-up after the other node's enqueue, round %d", round).isLessThan(1_000);
-        waiting.completeLease(agent, claimed.get().claim().run().id(), new dev.agh.api.Requests.CompleteRun(null));
-      }
+    @Test
+    @Timeout(60)
+    void h2() throws Exception {
+        wakesWhenTheOtherNodeEnqueues(Databases.h2Url(dataDir), false);
     }
-  }
+
+    @Test
+    @Tag("postgres")
+    @Timeout(60)
+    void postgres() throws Exception {
+        Databases.inFreshSchema(url -> wakesWhenTheOtherNodeEnqueues(url, true));
+    }
+
+    private static void wakesWhenTheOtherNodeEnqueues(String url, boolean told) throws Exception {
+        try (JdbiTaskStore waitingStore = JdbiTaskStore.open(url, 4);
+                LocalTaskService waiting = new LocalTaskService(waitingStore, Clock.systemUTC());
+                LocalTaskService enqueuing = new LocalTaskService(JdbiTaskStore.open(url, 4), Clock.systemUTC())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (waitingStore.toldOfOtherCommits() != told && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(waitingStore.toldOfOtherCommits())
+                    .as("other commits are told, not polled for")
+                    .isEqualTo(told);
+            var session = waiting.createSession(OPERATOR, new NewSession("agent", null, "agent", null, null));
+            Caller agent = new Caller(
+                    Actor.agentSession(session.session().sessionId()),
+                    OriginKind.CLI,
+                    session.session().sessionId());
+            for (int round = 0; round < 5; round++) {
+                CompletableFuture<Optional<ClaimResponse>> claim = CompletableFuture.supplyAsync(
+                        () -> waiting.claimNext(agent, new ClaimNext(null, null, null, null, true, null, 20)));
+                Thread.sleep(200); // the claimer is waiting
+                String taskId = enqueuing
+                        .createTask(
+                                OPERATOR,
+                                new CreateTask(
+                                        null,
+                                        null,
+                                        "global",
+                                        null,
+                                        null,
+                                        "task " + round,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null))
+                        .task()
+                        .id();
+                long enqueued = System.nanoTime();
+                enqueuing.startTask(OPERATOR, taskId, null);
+                Optional<ClaimResponse> claimed = claim.get(15, TimeUnit.SECONDS);
+                long wokeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - enqueued);
+                assertThat(claimed).as("round %d", round).isPresent();
+                assertThat(claimed.get().claim().task().id()).isEqualTo(taskId);
+                assertThat(wokeMillis)
+                        .as("wake-up after the other node's enqueue, round %d", round)
+                        .isLessThan(1_000);
+                waiting.completeLease(
+                        agent, claimed.get().claim().run().id(), new dev.agh.api.Requests.CompleteRun(null));
+            }
+        }
+    }
 }

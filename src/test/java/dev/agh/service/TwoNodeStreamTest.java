@@ -24,55 +24,62 @@ import org.junit.jupiter.api.io.TempDir;
  * of the other, found by reading the event counter, in order and each once.
  */
 class TwoNodeStreamTest {
-  private static final Caller CALLER = Caller.human("alice", OriginKind.CLI);
+    private static final Caller CALLER = Caller.human("alice", OriginKind.CLI);
 
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Test
-  @Timeout(60)
-  void h2() throws Exception {
-    String url = Databases.h2Url(dataDir);
-    followsTheOtherNode(url);
-  }
-
-  @Test
-  @Tag("postgres")
-  @Timeout(60)
-  void postgres() throws Exception {
-    Databases.inFreshSchema(url -> followsTheOtherNode(url));
-  }
-
-  private static void followsTheOtherNode(String url) throws Exception {
-    try (LocalTaskService reader = new LocalTaskService(JdbiTaskStore.open(url, 4), Clock.systemUTC());
-        LocalTaskService writer = new LocalTaskService(JdbiTaskStore.open(url, 4), Clock.systemUTC())) {
-      String root = writer.createTask(CALLER, task("Root")).task().id();
-      List<Long> seen = new CopyOnWriteArrayList<>();
-      TaskWatch watch = reader.watch(CALLER, root, 0, (StreamEventPayload e) -> seen.add(e.sequence()));
-      try {
-        List<Long> expected = new ArrayList<>(List.of(1L));
-        for (int i = 0; i < 20; i++) {
-          String child = writer.createChild(CALLER, root, task("Child " + i)).task().id();
-          expected.add((long) expected.size() + 1); // the child's task.created
-          expected.add((long) expected.size() + 1); // the root's task.child_created
-          long updated = writer.updateTask(CALLER, child, new UpdateTask("Child " + i + "!", null, null, null, null, null, null,
-              null, null, null)).task().latestEventSeq();
-          expected.add(updated);
-        }
-        long last = expected.get(expected.size() - 1);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (watch.lastSequence() < last && System.nanoTime() < deadline) {
-          Thread.sleep(5);
-        }
-        assertThat(seen).containsExactlyElementsOf(expected);
-      } finally {
-        watch.close();
-        reader.closeStreams();
-      }
+    @Test
+    @Timeout(60)
+    void h2() throws Exception {
+        String url = Databases.h2Url(dataDir);
+        followsTheOtherNode(url);
     }
-  }
 
-  private static CreateTask task(String title) {
-    return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
-  }
+    @Test
+    @Tag("postgres")
+    @Timeout(60)
+    void postgres() throws Exception {
+        Databases.inFreshSchema(url -> followsTheOtherNode(url));
+    }
+
+    private static void followsTheOtherNode(String url) throws Exception {
+        try (LocalTaskService reader = new LocalTaskService(JdbiTaskStore.open(url, 4), Clock.systemUTC());
+                LocalTaskService writer = new LocalTaskService(JdbiTaskStore.open(url, 4), Clock.systemUTC())) {
+            String root = writer.createTask(CALLER, task("Root")).task().id();
+            List<Long> seen = new CopyOnWriteArrayList<>();
+            TaskWatch watch = reader.watch(CALLER, root, 0, (StreamEventPayload e) -> seen.add(e.sequence()));
+            try {
+                List<Long> expected = new ArrayList<>(List.of(1L));
+                for (int i = 0; i < 20; i++) {
+                    String child = writer.createChild(CALLER, root, task("Child " + i))
+                            .task()
+                            .id();
+                    expected.add((long) expected.size() + 1); // the child's task.created
+                    expected.add((long) expected.size() + 1); // the root's task.child_created
+                    long updated = writer.updateTask(
+                                    CALLER,
+                                    child,
+                                    new UpdateTask(
+                                            "Child " + i + "!", null, null, null, null, null, null, null, null, null))
+                            .task()
+                            .latestEventSeq();
+                    expected.add(updated);
+                }
+                long last = expected.get(expected.size() - 1);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (watch.lastSequence() < last && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertThat(seen).containsExactlyElementsOf(expected);
+            } finally {
+                watch.close();
+                reader.closeStreams();
+            }
+        }
+    }
+
+    private static CreateTask task(String title) {
+        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+    }
 }

@@ -4,8 +4,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.net.URI;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +40,8 @@ public final class ContractValidator {
     /** Classpath location of the API description: part of the program, so nothing outside the repository is read. */
     public static final String DOCUMENT_RESOURCE = "/dev/agh/api/openapi.json";
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private static final int MAX_BODY_CHARS_IN_MESSAGE = 4000;
 
@@ -92,7 +93,8 @@ public final class ContractValidator {
         try {
             root = JSON.readTree(documentJson);
         } catch (JacksonException e) {
-            throw new IllegalStateException("OpenAPI document " + source + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "OpenAPI document " + source + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (!root.path("openapi").asString("").startsWith("3.1")) {
             throw new IllegalStateException("OpenAPI document " + source + " does not declare openapi 3.1.x");
@@ -115,7 +117,11 @@ public final class ContractValidator {
                     throw new IllegalStateException("OpenAPI document " + source
                             + " has an operation without operationId/responses at " + method + " " + path);
                 }
-                operations.add(new Operation(name, method.toUpperCase(java.util.Locale.ROOT), path, segments(path),
+                operations.add(new Operation(
+                        name,
+                        method.toUpperCase(java.util.Locale.ROOT),
+                        path,
+                        segments(path),
                         flatten(root, responses, source)));
             }
         }
@@ -194,7 +200,12 @@ public final class ContractValidator {
         String statusKey = Integer.toString(status);
         JsonNode response = operation.responses().get(statusKey);
         if (response == null || !response.isObject()) {
-            throw failure(method, concretePath, status, actualBody, operation,
+            throw failure(
+                    method,
+                    concretePath,
+                    status,
+                    actualBody,
+                    operation,
                     List.of("status " + status + " is not documented; documented statuses: " + statuses(operation)));
         }
         List<String> problems = new ArrayList<>();
@@ -237,7 +248,12 @@ public final class ContractValidator {
         Operation operation = resolve(method, concretePath, status, null);
         JsonNode response = operation.responses().get(Integer.toString(status));
         if (response == null || !response.isObject()) {
-            throw failure(method, concretePath, status, null, operation,
+            throw failure(
+                    method,
+                    concretePath,
+                    status,
+                    null,
+                    operation,
                     List.of("status " + status + " is not documented; documented statuses: " + statuses(operation)));
         }
         JsonNode schema = response.get("schema");
@@ -277,7 +293,12 @@ public final class ContractValidator {
             throw failure(method, concretePath, status, body, null, List.of(hint));
         }
         if (ambiguous) {
-            throw failure(method, concretePath, status, body, null,
+            throw failure(
+                    method,
+                    concretePath,
+                    status,
+                    body,
+                    null,
                     List.of("the document has several equally specific operations for this request"));
         }
         return best;
@@ -348,8 +369,8 @@ public final class ContractValidator {
         }
         for (com.networknt.schema.Error error : schema.validate(instance)) {
             String location = error.getInstanceLocation().toString();
-            problems.add(label + (location.isEmpty() ? "(root)" : location) + ": " + error.getMessage()
-                    + " [schema " + error.getEvaluationPath() + "]");
+            problems.add(label + (location.isEmpty() ? "(root)" : location) + ": " + error.getMessage() + " [schema "
+                    + error.getEvaluationPath() + "]");
         }
     }
 
@@ -369,7 +390,9 @@ public final class ContractValidator {
             } else if (line.equals("data") || line.startsWith("data:")) {
                 String value = line.length() > 5 ? line.substring(5) : "";
                 value = value.startsWith(" ") ? value.substring(1) : value;
-                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                data = data == null
+                        ? new StringBuilder(value)
+                        : data.append('\n').append(value);
             }
         }
         if (payloads.isEmpty()) {
@@ -385,13 +408,22 @@ public final class ContractValidator {
         return new TreeSet<>(operation.responses().propertyNames());
     }
 
-    private AssertionError failure(String method, String path, Integer status, String body, Operation operation,
-            List<String> problems) {
+    private AssertionError failure(
+            String method, String path, Integer status, String body, Operation operation, List<String> problems) {
         StringBuilder message = new StringBuilder("Response does not conform to the OpenAPI document\n")
-                .append("  request:   ").append(method).append(' ').append(path).append('\n');
+                .append("  request:   ")
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append('\n');
         if (operation != null) {
-            message.append("  operation: ").append(operation.name()).append(" (")
-                    .append(operation.method()).append(' ').append(operation.path()).append(")\n");
+            message.append("  operation: ")
+                    .append(operation.name())
+                    .append(" (")
+                    .append(operation.method())
+                    .append(' ')
+                    .append(operation.path())
+                    .append(")\n");
         }
         if (status != null) {
             message.append("  status:    ").append(status).append('\n');
@@ -399,8 +431,12 @@ public final class ContractValidator {
         if (body != null) {
             message.append("  body:      ").append(abbreviate(body)).append('\n');
         }
-        message.append("  document:  ").append(source).append('\n')
-                .append("  problems (").append(problems.size()).append("):");
+        message.append("  document:  ")
+                .append(source)
+                .append('\n')
+                .append("  problems (")
+                .append(problems.size())
+                .append("):");
         for (String problem : problems) {
             message.append("\n    - ").append(problem);
         }

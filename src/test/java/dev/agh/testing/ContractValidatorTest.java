@@ -87,9 +87,12 @@ class ContractValidatorTest {
 
     @Test
     void claimNextResolvesToItsOwnOperation() {
-        assertThat(contract.operationName("POST", "/api/agent/tasks/claim-next")).isEqualTo("claimNextAgentTask");
-        assertThat(contract.operationName("POST", "/api/agent/tasks/run-1/complete")).isEqualTo("completeAgentTaskRun");
-        assertThat(contract.documentedStatuses("POST", "/api/agent/tasks/claim-next")).contains("200", "204");
+        assertThat(contract.operationName("POST", "/api/agent/tasks/claim-next"))
+                .isEqualTo("claimNextAgentTask");
+        assertThat(contract.operationName("POST", "/api/agent/tasks/run-1/complete"))
+                .isEqualTo("completeAgentTaskRun");
+        assertThat(contract.documentedStatuses("POST", "/api/agent/tasks/claim-next"))
+                .contains("200", "204");
         assertThatCode(() -> contract.assertResponse("POST", "/api/agent/tasks/claim-next", 204, ""))
                 .doesNotThrowAnyException();
     }
@@ -137,7 +140,8 @@ class ContractValidatorTest {
         assertThatThrownBy(() -> contract.assertResponse("GET", "/api/tasks/T-1", 404, "{\"error\":\"x\"} trailing"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("not valid JSON");
-        assertThatCode(() -> contract.assertResponse("GET", "/api/tasks/T-1", 404, "{\"error\":\"task not found\",\"code\":\"TASK_NOT_FOUND\"}"))
+        assertThatCode(() -> contract.assertResponse(
+                        "GET", "/api/tasks/T-1", 404, "{\"error\":\"task not found\",\"code\":\"TASK_NOT_FOUND\"}"))
                 .doesNotThrowAnyException();
     }
 
@@ -168,11 +172,14 @@ class ContractValidatorTest {
         JsonNode schema = schemaOf("GET", "/api/tasks/T-1/stream", 200);
         String event = MAPPER.writeValueAsString(minimalInstance(schema));
 
-        assertThatCode(() -> contract.assertResponse("GET", "/api/tasks/T-1/stream", 200,
-                ": keep-alive\n\nevent: timeline\nid: 1\ndata: " + event + "\n\ndata: " + event + "\n\n"))
+        assertThatCode(() -> contract.assertResponse(
+                        "GET",
+                        "/api/tasks/T-1/stream",
+                        200,
+                        ": keep-alive\n\nevent: timeline\nid: 1\ndata: " + event + "\n\ndata: " + event + "\n\n"))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> contract.assertResponse("GET", "/api/tasks/T-1/stream", 200,
-                "data: " + event + "\n\ndata: [1, 2]\n\n"))
+        assertThatThrownBy(() -> contract.assertResponse(
+                        "GET", "/api/tasks/T-1/stream", 200, "data: " + event + "\n\ndata: [1, 2]\n\n"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("event #2");
         assertThatThrownBy(() -> contract.assertResponse("GET", "/api/tasks/T-1/stream", 200, "data: " + event))
@@ -189,9 +196,11 @@ class ContractValidatorTest {
 
     @Test
     void sharedErrorResponsesAreResolvedThroughTheirReferences() {
-        assertThat(contract.documentedStatuses("POST", "/api/tasks")).contains("401", "403", "413", "415", "503", "507");
-        assertThatCode(() -> contract.assertResponse("POST", "/api/tasks", 507,
-                "{\"error\": \"disk full\", \"code\": \"STORE_FULL\"}")).doesNotThrowAnyException();
+        assertThat(contract.documentedStatuses("POST", "/api/tasks"))
+                .contains("401", "403", "413", "415", "503", "507");
+        assertThatCode(() -> contract.assertResponse(
+                        "POST", "/api/tasks", 507, "{\"error\": \"disk full\", \"code\": \"STORE_FULL\"}"))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> contract.assertResponse("POST", "/api/tasks", 507, "{\"error\": \"disk full\"}"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("code");
@@ -228,8 +237,8 @@ class ContractValidatorTest {
                 return NODES.arrayNode();
             case "string":
                 // Offset and fractional seconds exercise the less common RFC 3339 forms.
-                return NODES.textNode("date-time".equals(schema.path("format").asText())
-                        ? "2025-01-02T03:04:05.678+01:00" : "x");
+                return NODES.textNode(
+                        "date-time".equals(schema.path("format").asText()) ? "2025-01-02T03:04:05.678+01:00" : "x");
             case "integer":
                 return NODES.numberNode(1);
             case "number":

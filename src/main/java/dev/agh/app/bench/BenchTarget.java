@@ -22,103 +22,111 @@ import java.util.stream.Stream;
  * user gets it), or a running server. Agents get their own client so they are independent callers.
  */
 public final class BenchTarget implements AutoCloseable {
-  private final LocalTaskService local;
-  private final URI server;
-  private final String operatorToken;
-  private final Path tempDir;
-  private final Path storeFile;
+    private final LocalTaskService local;
+    private final URI server;
+    private final String operatorToken;
+    private final Path tempDir;
+    private final Path storeFile;
 
-  private BenchTarget(LocalTaskService local, URI server, String operatorToken, Path tempDir, Path storeFile) {
-    this.local = local;
-    this.server = server;
-    this.operatorToken = operatorToken;
-    this.tempDir = tempDir;
-    this.storeFile = storeFile;
-  }
-
-  public static BenchTarget open(AppConfig config, int connections) {
-    if (config.serverUrl() != null) {
-      String token = config.token() != null ? config.token() : new dev.agh.app.DataDirectory(config.home()).existingOperatorToken();
-      return new BenchTarget(null, URI.create(config.serverUrl()), token, null, null);
+    private BenchTarget(LocalTaskService local, URI server, String operatorToken, Path tempDir, Path storeFile) {
+        this.local = local;
+        this.server = server;
+        this.operatorToken = operatorToken;
+        this.tempDir = tempDir;
+        this.storeFile = storeFile;
     }
-    try {
-      Path dir = Files.createTempDirectory("agh-bench");
-      String url = config.dbUrl() != null ? config.dbUrl()
-          : new AppConfig(dir, null, null, null, null, config.user()).ownerDbUrl();
-      JdbiTaskStore store = JdbiTaskStore.open(url, connections);
-      return new BenchTarget(new LocalTaskService(store, Clock.systemUTC()), null, null, dir, h2File(url));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    public static BenchTarget open(AppConfig config, int connections) {
+        if (config.serverUrl() != null) {
+            String token = config.token() != null
+                    ? config.token()
+                    : new dev.agh.app.DataDirectory(config.home()).existingOperatorToken();
+            return new BenchTarget(null, URI.create(config.serverUrl()), token, null, null);
+        }
+        try {
+            Path dir = Files.createTempDirectory("agh-bench");
+            String url = config.dbUrl() != null
+                    ? config.dbUrl()
+                    : new AppConfig(dir, null, null, null, null, config.user()).ownerDbUrl();
+            JdbiTaskStore store = JdbiTaskStore.open(url, connections);
+            return new BenchTarget(new LocalTaskService(store, Clock.systemUTC()), null, null, dir, h2File(url));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** The H2 file behind a {@code jdbc:h2:file:} URL, or null for any other database. */
-  private static Path h2File(String url) {
-    String prefix = "jdbc:h2:file:";
-    if (!url.startsWith(prefix)) {
-      return null;
+    /** The H2 file behind a {@code jdbc:h2:file:} URL, or null for any other database. */
+    private static Path h2File(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return null;
+        }
+        int options = url.indexOf(';');
+        return Path.of(url.substring(prefix.length(), options < 0 ? url.length() : options) + ".mv.db");
     }
-    int options = url.indexOf(';');
-    return Path.of(url.substring(prefix.length(), options < 0 ? url.length() : options) + ".mv.db");
-  }
 
-  /** The size of the embedded H2 file, when the target is one. */
-  public OptionalLong storeFileBytes() {
-    try {
-      return storeFile != null && Files.exists(storeFile) ? OptionalLong.of(Files.size(storeFile)) : OptionalLong.empty();
-    } catch (IOException e) {
-      return OptionalLong.empty();
+    /** The size of the embedded H2 file, when the target is one. */
+    public OptionalLong storeFileBytes() {
+        try {
+            return storeFile != null && Files.exists(storeFile)
+                    ? OptionalLong.of(Files.size(storeFile))
+                    : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
     }
-  }
 
-  public String describe() {
-    return local != null ? "embedded" : "server " + server;
-  }
-
-  /** The embedded service, when the target is not a server. */
-  public java.util.Optional<LocalTaskService> local() {
-    return java.util.Optional.ofNullable(local);
-  }
-
-  /** The server, when the target is one. */
-  public URI serverUrl() {
-    return server;
-  }
-
-  /** The operator token for a server target. */
-  public String operatorToken() {
-    return operatorToken;
-  }
-
-  /** The operator's service. */
-  public TaskService operator() {
-    return local != null ? local : new HttpTaskService(server, operatorToken);
-  }
-
-  public Caller operatorCaller() {
-    return Caller.human("bench", local != null ? OriginKind.CLI : OriginKind.HTTP);
-  }
-
-  /** The service an agent with this session (and token) uses. */
-  public TaskService agent(String token) {
-    return local != null ? local : new HttpTaskService(server, token);
-  }
-
-  public Caller agentCaller(String sessionId) {
-    return new Caller(dev.agh.domain.Actor.agentSession(sessionId), local != null ? OriginKind.CLI : OriginKind.HTTP, sessionId);
-  }
-
-  @Override
-  public void close() {
-    if (local != null) {
-      local.close();
+    public String describe() {
+        return local != null ? "embedded" : "server " + server;
     }
-    if (tempDir != null) {
-      try (Stream<Path> files = Files.walk(tempDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException ignored) {
-        // A temporary directory left behind is harmless.
-      }
+
+    /** The embedded service, when the target is not a server. */
+    public java.util.Optional<LocalTaskService> local() {
+        return java.util.Optional.ofNullable(local);
     }
-  }
+
+    /** The server, when the target is one. */
+    public URI serverUrl() {
+        return server;
+    }
+
+    /** The operator token for a server target. */
+    public String operatorToken() {
+        return operatorToken;
+    }
+
+    /** The operator's service. */
+    public TaskService operator() {
+        return local != null ? local : new HttpTaskService(server, operatorToken);
+    }
+
+    public Caller operatorCaller() {
+        return Caller.human("bench", local != null ? OriginKind.CLI : OriginKind.HTTP);
+    }
+
+    /** The service an agent with this session (and token) uses. */
+    public TaskService agent(String token) {
+        return local != null ? local : new HttpTaskService(server, token);
+    }
+
+    public Caller agentCaller(String sessionId) {
+        return new Caller(
+                dev.agh.domain.Actor.agentSession(sessionId),
+                local != null ? OriginKind.CLI : OriginKind.HTTP,
+                sessionId);
+    }
+
+    @Override
+    public void close() {
+        if (local != null) {
+            local.close();
+        }
+        if (tempDir != null) {
+            try (Stream<Path> files = Files.walk(tempDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // A temporary directory left behind is harmless.
+            }
+        }
+    }
 }

@@ -16,36 +16,50 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code agh bench waiters}. */
-@Command(name = "waiters", description = "Many agents wait on claim-next at once; times plain GETs meanwhile.",
-    footer = {"", "Embedded, the benchmark serves a fresh temporary store on a loopback port itself.", "", "Examples:",
-      "  agh bench waiters -o json", "  agh bench waiters --waiters 1000 --gets 500 --server http://127.0.0.1:7433 -o json"})
+@Command(
+        name = "waiters",
+        description = "Many agents wait on claim-next at once; times plain GETs meanwhile.",
+        footer = {
+            "",
+            "Embedded, the benchmark serves a fresh temporary store on a loopback port itself.",
+            "",
+            "Examples:",
+            "  agh bench waiters -o json",
+            "  agh bench waiters --waiters 1000 --gets 500 --server http://127.0.0.1:7433 -o json"
+        })
 final class WaitersBenchCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Option(names = "--waiters", defaultValue = "1000", description = "Claims waiting at once (default ${DEFAULT-VALUE}).")
-  int waiters;
+    @Option(
+            names = "--waiters",
+            defaultValue = "1000",
+            description = "Claims waiting at once (default ${DEFAULT-VALUE}).")
+    int waiters;
 
-  @Option(names = "--gets", defaultValue = "500", description = "GET /api/tasks calls timed meanwhile (default ${DEFAULT-VALUE}).")
-  int gets;
+    @Option(
+            names = "--gets",
+            defaultValue = "500",
+            description = "GET /api/tasks calls timed meanwhile (default ${DEFAULT-VALUE}).")
+    int gets;
 
-  @Override
-  public Integer call() throws InterruptedException, IOException {
-    if (waiters < 1 || gets < 1) {
-      throw AghException.invalid("--waiters and --gets must be 1 or more");
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        if (waiters < 1 || gets < 1) {
+            throw AghException.invalid("--waiters and --gets must be 1 or more");
+        }
+        RootCommand root = spec.root().commandLine().getCommand();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (BenchTarget target = BenchTarget.open(root.config(), 8)) {
+            Map<String, Object> result =
+                    WaitersBenchmark.run(target, target.serverUrl(), target.operatorToken(), waiters, gets, line -> {
+                        err.println(line);
+                        err.flush();
+                    });
+            out.println(root.output() == OutputFormat.human ? Json.writePretty(result) : Json.write(result));
+            out.flush();
+        }
+        return 0;
     }
-    RootCommand root = spec.root().commandLine().getCommand();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try (BenchTarget target = BenchTarget.open(root.config(), 8)) {
-      Map<String, Object> result = WaitersBenchmark.run(target, target.serverUrl(), target.operatorToken(), waiters, gets,
-          line -> {
-            err.println(line);
-            err.flush();
-          });
-      out.println(root.output() == OutputFormat.human ? Json.writePretty(result) : Json.write(result));
-      out.flush();
-    }
-    return 0;
-  }
 }

@@ -9,24 +9,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code agh completion bash|zsh|fish}: prints the completion script (the same text as {@code completions/}). */
-@Command(name = "completion", description = "Print the shell completion script for bash, zsh or fish.",
-    footer = {"", "Examples:",
-        "  source <(agh completion bash)                                  # bash, this shell only",
-        "  agh completion bash > ~/.local/share/bash-completion/completions/agh",
-        "  agh completion zsh > \"${fpath[1]}/_agh\"                        # zsh, then restart it",
-        "  agh completion fish > ~/.config/fish/completions/agh.fish"})
+@Command(
+        name = "completion",
+        description = "Print the shell completion script for bash, zsh or fish.",
+        footer = {
+            "",
+            "Examples:",
+            "  source <(agh completion bash)                                  # bash, this shell only",
+            "  agh completion bash > ~/.local/share/bash-completion/completions/agh",
+            "  agh completion zsh > \"${fpath[1]}/_agh\"                        # zsh, then restart it",
+            "  agh completion fish > ~/.config/fish/completions/agh.fish"
+        })
 public final class CompletionCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SHELL", description = "The shell: ${COMPLETION-CANDIDATES}.")
-  Completions.Shell shell;
+    @Parameters(index = "0", paramLabel = "SHELL", description = "The shell: ${COMPLETION-CANDIDATES}.")
+    Completions.Shell shell;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(Completions.script(shell, RootCommand.model()));
-    out.flush();
-    return 0;
-  }
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Completions.script(shell, RootCommand.model()));
+        out.flush();
+        return 0;
+    }
 }

@@ -17,60 +17,60 @@ import picocli.CommandLine;
  * runs it (main argument: the project directory). {@code DocsFreshnessTest} fails when the committed copies differ.
  */
 public final class DocsGenerator {
-  public static final String COMPLETIONS = "completions";
-  public static final String MAN = "man";
+    public static final String COMPLETIONS = "completions";
+    public static final String MAN = "man";
 
-  private DocsGenerator() {}
+    private DocsGenerator() {}
 
-  /** Every generated file: path relative to the project directory (with '/') to its text. */
-  public static Map<String, String> files() {
-    CommandLine model = RootCommand.model();
-    Map<String, String> files = new LinkedHashMap<>();
-    for (Completions.Shell shell : Completions.Shell.values()) {
-      files.put(COMPLETIONS + "/" + shell.fileName(), Completions.script(shell, model));
+    /** Every generated file: path relative to the project directory (with '/') to its text. */
+    public static Map<String, String> files() {
+        CommandLine model = RootCommand.model();
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Completions.Shell shell : Completions.Shell.values()) {
+            files.put(COMPLETIONS + "/" + shell.fileName(), Completions.script(shell, model));
+        }
+        ManPages.pages(model).forEach((name, text) -> files.put(MAN + "/" + name, text));
+        return files;
     }
-    ManPages.pages(model).forEach((name, text) -> files.put(MAN + "/" + name, text));
-    return files;
-  }
 
-  /** Files under the generated directories that the model no longer produces (a removed command's page). */
-  public static List<String> strays(Path project, Map<String, String> files) throws IOException {
-    List<String> strays = new ArrayList<>();
-    for (String dir : List.of(COMPLETIONS, MAN)) {
-      Path directory = project.resolve(dir);
-      if (!Files.isDirectory(directory)) {
-        continue;
-      }
-      try (Stream<Path> entries = Files.list(directory)) {
-        entries.filter(Files::isRegularFile)
-            .map(p -> dir + "/" + p.getFileName())
-            .filter(relative -> !files.containsKey(relative))
-            .sorted()
-            .forEach(strays::add);
-      }
+    /** Files under the generated directories that the model no longer produces (a removed command's page). */
+    public static List<String> strays(Path project, Map<String, String> files) throws IOException {
+        List<String> strays = new ArrayList<>();
+        for (String dir : List.of(COMPLETIONS, MAN)) {
+            Path directory = project.resolve(dir);
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(directory)) {
+                entries.filter(Files::isRegularFile)
+                        .map(p -> dir + "/" + p.getFileName())
+                        .filter(relative -> !files.containsKey(relative))
+                        .sorted()
+                        .forEach(strays::add);
+            }
+        }
+        return strays;
     }
-    return strays;
-  }
 
-  public static void main(String[] args) throws IOException {
-    Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-    Map<String, String> files = files();
-    int changed = 0;
-    for (Map.Entry<String, String> file : files.entrySet()) {
-      Path target = project.resolve(file.getKey());
-      Files.createDirectories(target.getParent());
-      byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
-      if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-        Files.write(target, bytes);
-        System.out.println("agh docs: wrote " + file.getKey());
-        changed++;
-      }
+    public static void main(String[] args) throws IOException {
+        Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Map<String, String> files = files();
+        int changed = 0;
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = project.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                Files.write(target, bytes);
+                System.out.println("agh docs: wrote " + file.getKey());
+                changed++;
+            }
+        }
+        for (String stray : strays(project, files)) {
+            Files.delete(project.resolve(stray));
+            System.out.println("agh docs: removed " + stray);
+            changed++;
+        }
+        System.out.println("agh docs: " + files.size() + " files, " + changed + " changed, under " + project);
     }
-    for (String stray : strays(project, files)) {
-      Files.delete(project.resolve(stray));
-      System.out.println("agh docs: removed " + stray);
-      changed++;
-    }
-    System.out.println("agh docs: " + files.size() + " files, " + changed + " changed, under " + project);
-  }
 }

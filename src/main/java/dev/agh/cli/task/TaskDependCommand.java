@@ -12,16 +12,17 @@ import picocli.CommandLine.Parameters;
 /** {@code agh task depend} = {@code POST /api/tasks/{id}/dependencies}. */
 @Command(name = "depend", description = "Make ID wait for OTHER (POST /api/tasks/{id}/dependencies).")
 public final class TaskDependCommand extends ApiCommand {
-  @Parameters(index = "0", paramLabel = "ID", description = "The task that waits.")
-  String id;
+    @Parameters(index = "0", paramLabel = "ID", description = "The task that waits.")
+    String id;
 
-  @Option(names = "--on", required = true, paramLabel = "OTHER", description = "The task it waits for.")
-  String other;
+    @Option(names = "--on", required = true, paramLabel = "OTHER", description = "The task it waits for.")
+    String other;
 
-  @Override
-  protected int run(Backend backend, Printer out) {
-    TaskDetailResponse response = backend.service().addDependency(backend.caller(), id, new AddDependency(other, null));
-    out.print(response, w -> TaskText.detail(w, response.task()));
-    return 0;
-  }
+    @Override
+    protected int run(Backend backend, Printer out) {
+        TaskDetailResponse response =
+                backend.service().addDependency(backend.caller(), id, new AddDependency(other, null));
+        out.print(response, w -> TaskText.detail(w, response.task()));
+        return 0;
+    }
 }

@@ -24,95 +24,95 @@ import org.slf4j.LoggerFactory;
  * retention time (45 s) is never rewritten or freed: H2 keeps it for the case of a crash or power loss.
  */
 final class H2Compaction {
-  private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
-  /** At most one turn per this interval while the writer has nothing else to do. */
-  static final long IDLE_EVERY_NANOS = 200_000_000L;
-  /** At least one turn per this interval however busy the writer is. */
-  static final long BUSY_EVERY_NANOS = 2_000_000_000L;
-  /** Compact while less than this share (percent) of the chunks' bytes is live. */
-  static final int TARGET_FILL_RATE = 50;
-  /**
-   * Live bytes moved per turn: bounds the pause a turn adds before the next batch. 256 KiB rather than 1 MiB: shorter
-   * pauses for a waiting claim's wake-up (BENCHMARKS.md, "Soak").
-   */
-  static final int WRITE_LIMIT = 1 << 18;
+    private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
+    /** At most one turn per this interval while the writer has nothing else to do. */
+    static final long IDLE_EVERY_NANOS = 200_000_000L;
+    /** At least one turn per this interval however busy the writer is. */
+    static final long BUSY_EVERY_NANOS = 2_000_000_000L;
+    /** Compact while less than this share (percent) of the chunks' bytes is live. */
+    static final int TARGET_FILL_RATE = 50;
+    /**
+     * Live bytes moved per turn: bounds the pause a turn adds before the next batch. 256 KiB rather than 1 MiB: shorter
+     * pauses for a waiting claim's wake-up (BENCHMARKS.md, "Soak").
+     */
+    static final int WRITE_LIMIT = 1 << 18;
 
-  private final MVStore store;
-  private long lastTurn = System.nanoTime();
+    private final MVStore store;
+    private long lastTurn = System.nanoTime();
 
-  private H2Compaction(MVStore store) {
-    this.store = store;
-  }
-
-  /**
-   * The compaction of the H2 file behind {@code connection}, or null when it is not an H2 database
-   * opened in this process (PostgreSQL, an in-memory database, or another process's file reached
-   * through H2's automatic server mode: that process compacts it).
-   */
-  static H2Compaction of(Connection connection) {
-    try {
-      if (!connection.isWrapperFor(JdbcConnection.class)) {
-        return null;
-      }
-      if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local)) {
-        return null;
-      }
-      MVStore store = local.getDatabase().getStore().getMvStore();
-      return store.getFileStore() == null ? null : new H2Compaction(store);
-    } catch (SQLException | RuntimeException e) {
-      LOG.debug("no compaction of the store file: {}", e.toString());
-      return null;
+    private H2Compaction(MVStore store) {
+        this.store = store;
     }
-  }
 
-  /** Runs a turn if one is due; {@code idle}: no write is waiting. */
-  void maybeRun(boolean idle) {
-    long now = System.nanoTime();
-    if (now - lastTurn < (idle ? IDLE_EVERY_NANOS : BUSY_EVERY_NANOS)) {
-      return;
+    /**
+     * The compaction of the H2 file behind {@code connection}, or null when it is not an H2 database
+     * opened in this process (PostgreSQL, an in-memory database, or another process's file reached
+     * through H2's automatic server mode: that process compacts it).
+     */
+    static H2Compaction of(Connection connection) {
+        try {
+            if (!connection.isWrapperFor(JdbcConnection.class)) {
+                return null;
+            }
+            if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local)) {
+                return null;
+            }
+            MVStore store = local.getDatabase().getStore().getMvStore();
+            return store.getFileStore() == null ? null : new H2Compaction(store);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("no compaction of the store file: {}", e.toString());
+            return null;
+        }
     }
-    lastTurn = now;
-    runTurn();
-  }
 
-  /** Rewrites the sparsest old chunks, up to {@link #WRITE_LIMIT} live bytes; true if any was. */
-  boolean runTurn() {
-    try {
-      if (store.isClosed() || !store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
-        return false;
-      }
-      store.commit();
-      return true;
-    } catch (RuntimeException e) {
-      // Compaction only saves space; a failed turn is tried again later and costs no data.
-      LOG.warn("compacting the store file failed: {}", e.toString());
-      return false;
+    /** Runs a turn if one is due; {@code idle}: no write is waiting. */
+    void maybeRun(boolean idle) {
+        long now = System.nanoTime();
+        if (now - lastTurn < (idle ? IDLE_EVERY_NANOS : BUSY_EVERY_NANOS)) {
+            return;
+        }
+        lastTurn = now;
+        runTurn();
     }
-  }
 
-  /**
-   * Compacts the whole file now, for up to {@code maxMillis} ({@code agh store compact}): H2 rewrites the live pages
-   * and moves the chunks together so the file shrinks. H2 drops its chunk retention time for this (it would keep
-   * the newest 45 s of chunks); it is set back afterwards. Returns the file size before and after.
-   */
-  long[] compactFully(int maxMillis) {
-    long before = store.getFileStore().size();
-    int retention = store.getRetentionTime();
-    try {
-      store.compactFile(maxMillis);
-    } finally {
-      store.setRetentionTime(retention);
+    /** Rewrites the sparsest old chunks, up to {@link #WRITE_LIMIT} live bytes; true if any was. */
+    boolean runTurn() {
+        try {
+            if (store.isClosed() || !store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
+                return false;
+            }
+            store.commit();
+            return true;
+        } catch (RuntimeException e) {
+            // Compaction only saves space; a failed turn is tried again later and costs no data.
+            LOG.warn("compacting the store file failed: {}", e.toString());
+            return false;
+        }
     }
-    return new long[] {before, store.getFileStore().size()};
-  }
 
-  /** Forces the file's written chunks to the disk. */
-  void sync() {
-    store.sync();
-  }
+    /**
+     * Compacts the whole file now, for up to {@code maxMillis} ({@code agh store compact}): H2 rewrites the live pages
+     * and moves the chunks together so the file shrinks. H2 drops its chunk retention time for this (it would keep
+     * the newest 45 s of chunks); it is set back afterwards. Returns the file size before and after.
+     */
+    long[] compactFully(int maxMillis) {
+        long before = store.getFileStore().size();
+        int retention = store.getRetentionTime();
+        try {
+            store.compactFile(maxMillis);
+        } finally {
+            store.setRetentionTime(retention);
+        }
+        return new long[] {before, store.getFileStore().size()};
+    }
 
-  /** The share (percent) of the chunks' bytes that is live. */
-  int chunksFillRate() {
-    return store.getFileStore().getChunksFillRate();
-  }
+    /** Forces the file's written chunks to the disk. */
+    void sync() {
+        store.sync();
+    }
+
+    /** The share (percent) of the chunks' bytes that is live. */
+    int chunksFillRate() {
+        return store.getFileStore().getChunksFillRate();
+    }
 }

@@ -20,48 +20,48 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * JdbiObserveTable(handle)}), after which this class is only needed by tests.
  */
 public final class JdbiObserveStore implements ObserveStore, AutoCloseable {
-  private final Jdbi jdbi;
-  private final HikariDataSource owned;
+    private final Jdbi jdbi;
+    private final HikariDataSource owned;
 
-  private JdbiObserveStore(Jdbi jdbi, HikariDataSource owned) {
-    this.jdbi = jdbi;
-    this.owned = owned;
-  }
-
-  /** Reads through {@code jdbi}; closing this store does not close it. */
-  public static JdbiObserveStore over(Jdbi jdbi) {
-    return new JdbiObserveStore(jdbi, null);
-  }
-
-  /** Opens a small pool of its own on {@code jdbcUrl} (an already migrated agh database). */
-  public static JdbiObserveStore open(String jdbcUrl) {
-    Dialect.of(jdbcUrl);
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(jdbcUrl);
-    config.setMaximumPoolSize(2);
-    config.setMinimumIdle(0);
-    config.setPoolName("agh-observe");
-    config.setConnectionTimeout(10_000);
-    HikariDataSource dataSource = new HikariDataSource(config);
-    return new JdbiObserveStore(Jdbi.create(dataSource), dataSource);
-  }
-
-  /** The observe table of a handle the caller manages (for code inside this package, e.g. a transaction). */
-  static ObserveTable on(Handle handle) {
-    return new JdbiObserveTable(handle);
-  }
-
-  @Override
-  public <T> T read(Function<ObserveTable, T> work) {
-    return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-      return work.apply(new JdbiObserveTable(handle));
-    });
-  }
-
-  @Override
-  public void close() {
-    if (owned != null) {
-      owned.close();
+    private JdbiObserveStore(Jdbi jdbi, HikariDataSource owned) {
+        this.jdbi = jdbi;
+        this.owned = owned;
     }
-  }
+
+    /** Reads through {@code jdbi}; closing this store does not close it. */
+    public static JdbiObserveStore over(Jdbi jdbi) {
+        return new JdbiObserveStore(jdbi, null);
+    }
+
+    /** Opens a small pool of its own on {@code jdbcUrl} (an already migrated agh database). */
+    public static JdbiObserveStore open(String jdbcUrl) {
+        Dialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        config.setPoolName("agh-observe");
+        config.setConnectionTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        return new JdbiObserveStore(Jdbi.create(dataSource), dataSource);
+    }
+
+    /** The observe table of a handle the caller manages (for code inside this package, e.g. a transaction). */
+    static ObserveTable on(Handle handle) {
+        return new JdbiObserveTable(handle);
+    }
+
+    @Override
+    public <T> T read(Function<ObserveTable, T> work) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            return work.apply(new JdbiObserveTable(handle));
+        });
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
 }

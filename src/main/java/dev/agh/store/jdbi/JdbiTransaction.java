@@ -18,63 +18,63 @@ import org.jdbi.v3.core.Handle;
  * connection.
  */
 final class JdbiTransaction implements StoreTransaction {
-  private final Handle handle;
-  private final SequenceLease sequences;
-  private final RawSql sql;
+    private final Handle handle;
+    private final SequenceLease sequences;
+    private final RawSql sql;
 
-  JdbiTransaction(Handle handle, SequenceLease sequences, RawSql sql) {
-    this.handle = handle;
-    this.sequences = sequences;
-    this.sql = sql;
-  }
+    JdbiTransaction(Handle handle, SequenceLease sequences, RawSql sql) {
+        this.handle = handle;
+        this.sequences = sequences;
+        this.sql = sql;
+    }
 
-  @Override
-  public TaskTable tasks() {
-    return new JdbiTaskTable(handle, sql);
-  }
+    @Override
+    public TaskTable tasks() {
+        return new JdbiTaskTable(handle, sql);
+    }
 
-  @Override
-  public RunTable runs() {
-    return new JdbiRunTable(handle, sql);
-  }
+    @Override
+    public RunTable runs() {
+        return new JdbiRunTable(handle, sql);
+    }
 
-  @Override
-  public DependencyTable dependencies() {
-    return new JdbiDependencyTable(handle, sql);
-  }
+    @Override
+    public DependencyTable dependencies() {
+        return new JdbiDependencyTable(handle, sql);
+    }
 
-  @Override
-  public EventTable events() {
-    return new JdbiEventTable(handle, sequences, sql);
-  }
+    @Override
+    public EventTable events() {
+        return new JdbiEventTable(handle, sequences, sql);
+    }
 
-  @Override
-  public SessionTable sessions() {
-    return new JdbiSessionTable(handle, sql);
-  }
+    @Override
+    public SessionTable sessions() {
+        return new JdbiSessionTable(handle, sql);
+    }
 
-  @Override
-  public WorkspaceTable workspaces() {
-    return new JdbiWorkspaceTable(handle);
-  }
+    @Override
+    public WorkspaceTable workspaces() {
+        return new JdbiWorkspaceTable(handle);
+    }
 
-  @Override
-  public dev.agh.store.RetentionTable retention() {
-    return new JdbiRetentionTable(handle);
-  }
+    @Override
+    public dev.agh.store.RetentionTable retention() {
+        return new JdbiRetentionTable(handle);
+    }
 
-  @Override
-  public TreeTable trees() {
-    return new JdbiTreeTable(handle);
-  }
+    @Override
+    public TreeTable trees() {
+        return new JdbiTreeTable(handle);
+    }
 
-  @Override
-  public TriageTable triage() {
-    return new JdbiTriageTable(handle);
-  }
+    @Override
+    public TriageTable triage() {
+        return new JdbiTriageTable(handle);
+    }
 
-  @Override
-  public ObserveTable observe() {
-    return new JdbiObserveTable(handle);
-  }
+    @Override
+    public ObserveTable observe() {
+        return new JdbiObserveTable(handle);
+    }
 }

@@ -14,52 +14,59 @@ import java.util.Optional;
  * later read until a restart. A new connection opens the database again once the cause is gone.
  */
 final class StoreFailures {
-  /** H2: the database is closed (90098), closing (90121), or an I/O error hit the file (90028, 90031). */
-  private static final java.util.Set<Integer> H2_UNAVAILABLE = java.util.Set.of(90098, 90121, 90028, 90031, 90067);
+    /** H2: the database is closed (90098), closing (90121), or an I/O error hit the file (90028, 90031). */
+    private static final java.util.Set<Integer> H2_UNAVAILABLE = java.util.Set.of(90098, 90121, 90028, 90031, 90067);
 
-  private StoreFailures() {}
+    private StoreFailures() {}
 
-  /** The stable error for {@code failure}, if it is a store that cannot work right now. */
-  static Optional<AghException> classify(Throwable failure, String what) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-      if (message.contains("no space left on device") || message.contains("disk full")) {
-        return Optional.of(new AghException(ErrorCode.STORE_FULL,
-            what + ": the store's disk is full; reads keep working and writes resume once space is freed", failure));
-      }
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        if (state.equals("53100")) {
-          return Optional.of(new AghException(ErrorCode.STORE_FULL,
-              what + ": the database's disk is full; writes resume once space is freed", failure));
+    /** The stable error for {@code failure}, if it is a store that cannot work right now. */
+    static Optional<AghException> classify(Throwable failure, String what) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("no space left on device") || message.contains("disk full")) {
+                return Optional.of(new AghException(
+                        ErrorCode.STORE_FULL,
+                        what + ": the store's disk is full; reads keep working and writes resume once space is freed",
+                        failure));
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.equals("53100")) {
+                    return Optional.of(new AghException(
+                            ErrorCode.STORE_FULL,
+                            what + ": the database's disk is full; writes resume once space is freed",
+                            failure));
+                }
+                if (state.startsWith("08") || state.startsWith("57P") || H2_UNAVAILABLE.contains(sql.getErrorCode())) {
+                    return Optional.of(new AghException(
+                            ErrorCode.STORE_UNAVAILABLE,
+                            what + ": the store is unavailable (" + firstLine(sql.getMessage()) + "); retry shortly",
+                            failure));
+                }
+            }
         }
-        if (state.startsWith("08") || state.startsWith("57P") || H2_UNAVAILABLE.contains(sql.getErrorCode())) {
-          return Optional.of(new AghException(ErrorCode.STORE_UNAVAILABLE,
-              what + ": the store is unavailable (" + firstLine(sql.getMessage()) + "); retry shortly", failure));
+        return Optional.empty();
+    }
+
+    /** The pool's side: a connection that saw such a failure is evicted, whatever its SQL state says. */
+    static SQLExceptionOverride evictOnStoreFailure() {
+        return new EvictOnStoreFailure();
+    }
+
+    private static final class EvictOnStoreFailure implements SQLExceptionOverride {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            return classify(e, "").isPresent()
+                    ? SQLExceptionOverride.Override.MUST_EVICT
+                    : SQLExceptionOverride.Override.CONTINUE_EVICT;
         }
-      }
     }
-    return Optional.empty();
-  }
 
-  /** The pool's side: a connection that saw such a failure is evicted, whatever its SQL state says. */
-  static SQLExceptionOverride evictOnStoreFailure() {
-    return new EvictOnStoreFailure();
-  }
-
-  private static final class EvictOnStoreFailure implements SQLExceptionOverride {
-    @java.lang.Override
-    public SQLExceptionOverride.Override adjudicate(SQLException e) {
-      return classify(e, "").isPresent() ? SQLExceptionOverride.Override.MUST_EVICT
-          : SQLExceptionOverride.Override.CONTINUE_EVICT;
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no message";
-    }
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
-  }
 }

@@ -18,73 +18,84 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code agh completion SHELL} prints the committed scripts; they name every command and option, and parse. */
 class CompletionTest {
-  private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
+    private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
 
-  @Test
-  void completionCommandPrintsTheCommittedScripts() throws IOException {
-    for (Completions.Shell shell : Completions.Shell.values()) {
-      Agh.Result result = Agh.run("completion", shell.name());
-      assertThat(result.code()).as(result.toString()).isZero();
-      Path committed = PROJECT.resolve("completions").resolve(shell.fileName());
-      assertThat(result.out()).as("agh completion %s vs %s; %s", shell, committed, DocsFreshnessTest.REGENERATE)
-          .isEqualTo(Files.readString(committed, StandardCharsets.UTF_8));
-    }
-  }
-
-  @Test
-  void completionWithoutAKnownShellIsAUsageError() {
-    assertThat(Agh.run("completion").code()).isEqualTo(2);
-    assertThat(Agh.run("completion", "tcsh").code()).isEqualTo(2);
-  }
-
-  @Test
-  void everyScriptNamesEveryCommandAndOption() {
-    CommandLine model = RootCommand.model();
-    for (Completions.Shell shell : Completions.Shell.values()) {
-      String script = Completions.script(shell, model);
-      for (CommandLine command : Completions.walk(model)) {
-        assertThat(script).as("%s script", shell).contains(command.getCommandName());
-        for (OptionSpec option : Completions.options(command.getCommandSpec())) {
-          String name = option.longestName();
-          String expected = shell == Completions.Shell.fish ? name.replaceFirst("^--?", "") : name;
-          assertThat(script).as("%s script, option %s of %s", shell, name, command.getCommandSpec().qualifiedName())
-              .contains(expected);
+    @Test
+    void completionCommandPrintsTheCommittedScripts() throws IOException {
+        for (Completions.Shell shell : Completions.Shell.values()) {
+            Agh.Result result = Agh.run("completion", shell.name());
+            assertThat(result.code()).as(result.toString()).isZero();
+            Path committed = PROJECT.resolve("completions").resolve(shell.fileName());
+            assertThat(result.out())
+                    .as("agh completion %s vs %s; %s", shell, committed, DocsFreshnessTest.REGENERATE)
+                    .isEqualTo(Files.readString(committed, StandardCharsets.UTF_8));
         }
-      }
     }
-  }
 
-  @Test
-  void bashScriptParses(@TempDir Path dir) throws Exception {
-    checkSyntax(dir, "bash", Completions.Shell.bash, "-n");
-  }
-
-  @Test
-  void zshScriptParses(@TempDir Path dir) throws Exception {
-    checkSyntax(dir, "zsh", Completions.Shell.zsh, "-n");
-  }
-
-  @Test
-  void fishScriptParses(@TempDir Path dir) throws Exception {
-    checkSyntax(dir, "fish", Completions.Shell.fish, "--no-execute");
-  }
-
-  private static void checkSyntax(Path dir, String program, Completions.Shell shell, String flag) throws Exception {
-    if ("true".equals(System.getenv("CI"))) {
-      assertThat(onPath(program)).as("%s must be installed in CI (.ci/run installs it)", program).isTrue();
+    @Test
+    void completionWithoutAKnownShellIsAUsageError() {
+        assertThat(Agh.run("completion").code()).isEqualTo(2);
+        assertThat(Agh.run("completion", "tcsh").code()).isEqualTo(2);
     }
-    assumeTrue(onPath(program), program + " is not installed");
-    Path script = dir.resolve(shell.fileName());
-    Files.writeString(script, Completions.script(shell, RootCommand.model()));
-    Process process = new ProcessBuilder(program, flag, script.toString()).redirectErrorStream(true).start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as("%s %s %s:%n%s", program, flag, script, output).isZero();
-  }
 
-  static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null && List.of(path.split(File.pathSeparator)).stream()
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
-  }
+    @Test
+    void everyScriptNamesEveryCommandAndOption() {
+        CommandLine model = RootCommand.model();
+        for (Completions.Shell shell : Completions.Shell.values()) {
+            String script = Completions.script(shell, model);
+            for (CommandLine command : Completions.walk(model)) {
+                assertThat(script).as("%s script", shell).contains(command.getCommandName());
+                for (OptionSpec option : Completions.options(command.getCommandSpec())) {
+                    String name = option.longestName();
+                    String expected = shell == Completions.Shell.fish ? name.replaceFirst("^--?", "") : name;
+                    assertThat(script)
+                            .as(
+                                    "%s script, option %s of %s",
+                                    shell, name, command.getCommandSpec().qualifiedName())
+                            .contains(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bashScriptParses(@TempDir Path dir) throws Exception {
+        checkSyntax(dir, "bash", Completions.Shell.bash, "-n");
+    }
+
+    @Test
+    void zshScriptParses(@TempDir Path dir) throws Exception {
+        checkSyntax(dir, "zsh", Completions.Shell.zsh, "-n");
+    }
+
+    @Test
+    void fishScriptParses(@TempDir Path dir) throws Exception {
+        checkSyntax(dir, "fish", Completions.Shell.fish, "--no-execute");
+    }
+
+    private static void checkSyntax(Path dir, String program, Completions.Shell shell, String flag) throws Exception {
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(onPath(program))
+                    .as("%s must be installed in CI (.ci/run installs it)", program)
+                    .isTrue();
+        }
+        assumeTrue(onPath(program), program + " is not installed");
+        Path script = dir.resolve(shell.fileName());
+        Files.writeString(script, Completions.script(shell, RootCommand.model()));
+        Process process = new ProcessBuilder(program, flag, script.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue())
+                .as("%s %s %s:%n%s", program, flag, script, output)
+                .isZero();
+    }
+
+    static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null
+                && List.of(path.split(File.pathSeparator)).stream()
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
 }

@@ -18,62 +18,70 @@ import org.junit.jupiter.api.Timeout;
 
 /** Commit notices reach the stores of the same schema and no other, whatever the schema is called. */
 class PgCommitNoticesTest {
-  private static final Caller OPERATOR = Caller.human("op", OriginKind.CLI);
+    private static final Caller OPERATOR = Caller.human("op", OriginKind.CLI);
 
-  @Test
-  void aPlainSchemaNamesTheChannelAndAnyOtherIsHashedToAValidOne() {
-    assertThat(PgCommitNotices.channelFor("public")).isEqualTo("agh_events_public");
-    assertThat(PgCommitNotices.channelFor("agh_test_0123456789abcdef")).isEqualTo("agh_events_agh_test_0123456789abcdef");
-    for (String odd : new String[] {"Prod \"EU\"", "x".repeat(63), "ü", "", null}) {
-      String channel = PgCommitNotices.channelFor(odd);
-      assertThat(channel).as("channel of %s", odd).matches("agh_events_h[0-9a-f]{24}");
-      assertThat(channel.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63);
-    }
-    assertThat(PgCommitNotices.channelFor("Prod")).isNotEqualTo(PgCommitNotices.channelFor("prod2"))
-        .isNotEqualTo(PgCommitNotices.channelFor("prod"));
-  }
-
-  @Test
-  @Tag("postgres")
-  @Timeout(60)
-  void commitsWakeStoresOfTheirSchemaOnly() throws Exception {
-    String here = Databases.postgresUrl();
-    String elsewhere = Databases.postgresUrl();
-    try (JdbiTaskStore listening = JdbiTaskStore.open(here, 2);
-        LocalTaskService sameSchema = new LocalTaskService(JdbiTaskStore.open(here, 2), Clock.systemUTC());
-        LocalTaskService otherSchema = new LocalTaskService(JdbiTaskStore.open(elsewhere, 2), Clock.systemUTC())) {
-      List<Long> told = new CopyOnWriteArrayList<>();
-      listening.onCommittedEvents(sequence -> {
-        if (sequence > 0) { // 0: "look for yourselves", sent once when listening starts
-          told.add(sequence);
+    @Test
+    void aPlainSchemaNamesTheChannelAndAnyOtherIsHashedToAValidOne() {
+        assertThat(PgCommitNotices.channelFor("public")).isEqualTo("agh_events_public");
+        assertThat(PgCommitNotices.channelFor("agh_test_0123456789abcdef"))
+                .isEqualTo("agh_events_agh_test_0123456789abcdef");
+        for (String odd : new String[] {"Prod \"EU\"", "x".repeat(63), "ü", "", null}) {
+            String channel = PgCommitNotices.channelFor(odd);
+            assertThat(channel).as("channel of %s", odd).matches("agh_events_h[0-9a-f]{24}");
+            assertThat(channel.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63);
         }
-      });
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!listening.toldOfOtherCommits() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertThat(listening.toldOfOtherCommits()).as("listening").isTrue();
-
-      for (int i = 0; i < 5; i++) {
-        create(otherSchema, "elsewhere " + i);
-      }
-      Thread.sleep(500);
-      assertThat(told).as("notices of another schema's commits").isEmpty();
-
-      long sequence = create(sameSchema, "here");
-      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (!told.contains(sequence) && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertThat(told).as("notices of the same schema's commits").containsExactly(sequence);
-    } finally {
-      Databases.dropSchema(here);
-      Databases.dropSchema(elsewhere);
+        assertThat(PgCommitNotices.channelFor("Prod"))
+                .isNotEqualTo(PgCommitNotices.channelFor("prod2"))
+                .isNotEqualTo(PgCommitNotices.channelFor("prod"));
     }
-  }
 
-  private static long create(LocalTaskService service, String title) {
-    return service.createTask(OPERATOR, new CreateTask(null, null, "global", null, null, title, null, null, null, null,
-        null, null, null, null)).task().latestEventSeq();
-  }
+    @Test
+    @Tag("postgres")
+    @Timeout(60)
+    void commitsWakeStoresOfTheirSchemaOnly() throws Exception {
+        String here = Databases.postgresUrl();
+        String elsewhere = Databases.postgresUrl();
+        try (JdbiTaskStore listening = JdbiTaskStore.open(here, 2);
+                LocalTaskService sameSchema = new LocalTaskService(JdbiTaskStore.open(here, 2), Clock.systemUTC());
+                LocalTaskService otherSchema =
+                        new LocalTaskService(JdbiTaskStore.open(elsewhere, 2), Clock.systemUTC())) {
+            List<Long> told = new CopyOnWriteArrayList<>();
+            listening.onCommittedEvents(sequence -> {
+                if (sequence > 0) { // 0: "look for yourselves", sent once when listening starts
+                    told.add(sequence);
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!listening.toldOfOtherCommits() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(listening.toldOfOtherCommits()).as("listening").isTrue();
+
+            for (int i = 0; i < 5; i++) {
+                create(otherSchema, "elsewhere " + i);
+            }
+            Thread.sleep(500);
+            assertThat(told).as("notices of another schema's commits").isEmpty();
+
+            long sequence = create(sameSchema, "here");
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!told.contains(sequence) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(told).as("notices of the same schema's commits").containsExactly(sequence);
+        } finally {
+            Databases.dropSchema(here);
+            Databases.dropSchema(elsewhere);
+        }
+    }
+
+    private static long create(LocalTaskService service, String title) {
+        return service.createTask(
+                        OPERATOR,
+                        new CreateTask(
+                                null, null, "global", null, null, title, null, null, null, null, null, null, null,
+                                null))
+                .task()
+                .latestEventSeq();
+    }
 }

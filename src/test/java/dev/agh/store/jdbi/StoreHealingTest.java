@@ -22,47 +22,52 @@ import org.junit.jupiter.api.io.TempDir;
  * and the service works again as soon as the database can be opened: no restart.
  */
 class StoreHealingTest {
-  private static final Caller OPERATOR = Caller.human("op", OriginKind.CLI);
+    private static final Caller OPERATOR = Caller.human("op", OriginKind.CLI);
 
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void aDatabaseClosedUnderTheServiceIsUnavailableAndThenHeals() throws Exception {
-    String url = "jdbc:h2:file:" + dir.resolve("agh").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
-    try (LocalTaskService service = new LocalTaskService(JdbiTaskStore.open(url, 2), Clock.systemUTC())) {
-      String before = service.createTask(OPERATOR, task("before")).task().id();
-      assertThat(list(service)).isEqualTo(1);
+    @Test
+    void aDatabaseClosedUnderTheServiceIsUnavailableAndThenHeals() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("agh").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        try (LocalTaskService service = new LocalTaskService(JdbiTaskStore.open(url, 2), Clock.systemUTC())) {
+            String before = service.createTask(OPERATOR, task("before")).task().id();
+            assertThat(list(service)).isEqualTo(1);
 
-      try (Connection other = DriverManager.getConnection(url)) {
-        other.createStatement().execute("SHUTDOWN");
-      }
+            try (Connection other = DriverManager.getConnection(url)) {
+                other.createStatement().execute("SHUTDOWN");
+            }
 
-      // Every failure meanwhile is the documented "unavailable", never an internal error.
-      for (int i = 0; i < 3; i++) {
-        Throwable read = catchThrowable(() -> list(service));
-        if (read != null) {
-          assertThat(read).isInstanceOf(AghException.class);
-          assertThat(((AghException) read).code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE);
+            // Every failure meanwhile is the documented "unavailable", never an internal error.
+            for (int i = 0; i < 3; i++) {
+                Throwable read = catchThrowable(() -> list(service));
+                if (read != null) {
+                    assertThat(read).isInstanceOf(AghException.class);
+                    assertThat(((AghException) read).code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE);
+                }
+                Throwable write = catchThrowable(() -> service.createTask(OPERATOR, task("during")));
+                if (write != null) {
+                    assertThat(write).isInstanceOf(AghException.class);
+                    assertThat(((AghException) write).code())
+                            .isIn(ErrorCode.STORE_UNAVAILABLE, ErrorCode.SERVER_UNAVAILABLE);
+                }
+            }
+
+            String after = service.createTask(OPERATOR, task("after")).task().id();
+            assertThat(service.getTask(OPERATOR, before).task().task().id()).isEqualTo(before);
+            assertThat(service.getTask(OPERATOR, after).task().task().title()).isEqualTo("after");
         }
-        Throwable write = catchThrowable(() -> service.createTask(OPERATOR, task("during")));
-        if (write != null) {
-          assertThat(write).isInstanceOf(AghException.class);
-          assertThat(((AghException) write).code()).isIn(ErrorCode.STORE_UNAVAILABLE, ErrorCode.SERVER_UNAVAILABLE);
-        }
-      }
-
-      String after = service.createTask(OPERATOR, task("after")).task().id();
-      assertThat(service.getTask(OPERATOR, before).task().task().id()).isEqualTo(before);
-      assertThat(service.getTask(OPERATOR, after).task().task().title()).isEqualTo("after");
     }
-  }
 
-  private static int list(LocalTaskService service) {
-    return service.listTasks(OPERATOR, new ListTasks(null, null, null, null, true, null, null, null, null, null, null, 100, null))
-        .tasks().size();
-  }
+    private static int list(LocalTaskService service) {
+        return service.listTasks(
+                        OPERATOR,
+                        new ListTasks(null, null, null, null, true, null, null, null, null, null, null, 100, null))
+                .tasks()
+                .size();
+    }
 
-  private static CreateTask task(String title) {
-    return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
-  }
+    private static CreateTask task(String title) {
+        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+    }
 }
