@@ -33,6 +33,9 @@ class CliBenchTest {
         }
         assertThat(result.get("complete_with_next_latency_ms").get("samples").asInt())
                 .isEqualTo(40);
+        assertThat(result.get("writes_per_commit").asDouble())
+                .as("writes share commits, at least one each")
+                .isGreaterThanOrEqualTo(1.0);
         assertThat(result.get("wake_latency_ms").get("samples").asInt()).isEqualTo(200);
         assertThat(result.get("store_file_mb").get("cycled").asDouble())
                 .isGreaterThanOrEqualTo(

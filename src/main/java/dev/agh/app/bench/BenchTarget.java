@@ -49,7 +49,10 @@ public final class BenchTarget implements AutoCloseable {
                     ? config.dbUrl()
                     : new AppConfig(dir, null, null, null, null, config.user()).ownerDbUrl();
             JdbiTaskStore store = JdbiTaskStore.open(url, connections);
-            return new BenchTarget(new LocalTaskService(store, Clock.systemUTC()), null, null, dir, h2File(url));
+            BenchTarget target =
+                    new BenchTarget(new LocalTaskService(store, Clock.systemUTC()), null, null, dir, h2File(url));
+            target.embeddedStore = store;
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,6 +66,14 @@ public final class BenchTarget implements AutoCloseable {
         }
         int options = url.indexOf(';');
         return Path.of(url.substring(prefix.length(), options < 0 ? url.length() : options) + ".mv.db");
+    }
+
+    /** The embedded store, when the target is not a server (its write batches are counted). */
+    private JdbiTaskStore embeddedStore;
+
+    /** {write batches, writes} of the embedded store so far, when the target is one. */
+    public java.util.Optional<long[]> writeBatchCounts() {
+        return java.util.Optional.ofNullable(embeddedStore).map(JdbiTaskStore::writeBatchCounts);
     }
 
     /** The size of the embedded H2 file, when the target is one. */

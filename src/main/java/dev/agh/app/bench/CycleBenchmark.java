@@ -55,6 +55,7 @@ public final class CycleBenchmark {
         CountDownLatch finished = new CountDownLatch(agents);
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         CpuTime cpu = CpuTime.start();
+        java.util.Optional<long[]> batchesBefore = target.writeBatchCounts();
         long start = System.nanoTime();
         for (int a = 0; a < agents; a++) {
             int index = a;
@@ -114,6 +115,7 @@ public final class CycleBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Map<String, Object> cpuPerCycle = cpu.perUnit(done.get());
+        java.util.Optional<long[]> batchesAfter = target.writeBatchCounts();
         OptionalLong cycledBytes = target.storeFileBytes();
         if (!failures.isEmpty()) {
             throw new IllegalStateException("an agent failed: " + failures.get(0), failures.get(0));
@@ -135,6 +137,12 @@ public final class CycleBenchmark {
         out.put("cycles_per_second", round(done.get() / elapsed));
         // CPU per cycle barely moves with other load on the machine, unlike cycles per second.
         out.put("cpu_us_per_cycle", cpuPerCycle);
+        // Embedded: how many writes shared a commit in the timed phase (H2 serializes a commit's pages once).
+        if (batchesBefore.isPresent() && batchesAfter.isPresent()) {
+            long batches = batchesAfter.get()[0] - batchesBefore.get()[0];
+            long writes = batchesAfter.get()[1] - batchesBefore.get()[1];
+            out.put("writes_per_commit", batches == 0 ? 0 : round((double) writes / batches));
+        }
         if (unbundled) {
             out.put("claim_latency_ms", Percentiles.of(flatten(claimNanos), "p50", "p99"));
             out.put("complete_latency_ms", Percentiles.of(flatten(completeNanos), "p50", "p99"));

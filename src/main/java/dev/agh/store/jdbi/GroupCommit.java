@@ -108,6 +108,8 @@ final class GroupCommit implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             batch.removeIf(request -> request == WAKE);
             if (!batch.isEmpty()) {
+                batches++;
+                writes += batch.size();
                 run(batch);
             }
             batch.clear();
@@ -117,6 +119,16 @@ final class GroupCommit implements AutoCloseable {
         while ((left = queue.poll()) != null) {
             left.result.completeExceptionally(new AghException(ErrorCode.SERVER_UNAVAILABLE, "the store is closed"));
         }
+    }
+
+    /** Batches run and the writes in them, since the writer started (written by the writer thread only). */
+    private volatile long batches;
+
+    private volatile long writes;
+
+    /** {batches, writes} so far: how many writes a commit carries on average, for benchmarks. */
+    long[] batchCounts() {
+        return new long[] {batches, writes};
     }
 
     private void run(List<Request<?>> batch) {

@@ -96,6 +96,11 @@ public final class JdbiTaskStore implements TaskStore {
         return writer.submit(work);
     }
 
+    /** {write batches committed, writes in them} since the store opened: writes per commit, for benchmarks. */
+    public long[] writeBatchCounts() {
+        return writer.batchCounts();
+    }
+
     @Override
     public <T> T read(Function<StoreTransaction, T> work) {
         // Auto-commit, no transaction: under READ COMMITTED (the default of both engines) every statement
