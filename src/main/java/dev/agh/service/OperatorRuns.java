@@ -5,6 +5,7 @@ import static dev.agh.service.Mutation.payload;
 import dev.agh.api.Json;
 import dev.agh.api.Requests.AttachSession;
 import dev.agh.api.Requests.Cancel;
+import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.ClaimRun;
 import dev.agh.api.Requests.CompleteRun;
 import dev.agh.api.Requests.FailRun;
@@ -149,7 +150,7 @@ final class OperatorRuns {
     }
 
     /** {@code next} claims for an agent session; an operator's completion or failure has none to claim for. */
-    private static void refuseNext(dev.agh.api.Requests.ClaimNext next) {
+    private static void refuseNext(ClaimNext next) {
         if (next != null) {
             throw AghException.invalid("next is for agents: it claims the session's next run on "
                     + "POST /api/agent/tasks/{run_id}/complete or /fail");

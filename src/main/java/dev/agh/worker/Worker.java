@@ -140,9 +140,7 @@ public final class Worker {
     }
 
     private Optional<ClaimPayload> claim() throws InterruptedException {
-        ClaimNext request = new ClaimNext(
-                options.workspace(), null, options.priorityMin(), options.leaseSeconds(), true, null, (int)
-                        Math.max(1, options.waitTimeout().toSeconds()));
+        ClaimNext request = criteria((int) Math.max(1, options.waitTimeout().toSeconds()));
         try {
             return service.claimNext(agent, request).map(ClaimResponse::claim);
         } catch (AghException e) {
@@ -251,8 +249,22 @@ public final class Worker {
         if (stopping || !wantNext) {
             return null;
         }
+        return criteria(null);
+    }
+
+    /**
+     * What this worker claims: its workspace, priority floor and lease; waiting up to {@code waitSeconds}, or not at
+     * all when null (the claim that goes with a report).
+     */
+    private ClaimNext criteria(Integer waitSeconds) {
         return new ClaimNext(
-                options.workspace(), null, options.priorityMin(), options.leaseSeconds(), null, null, null);
+                options.workspace(),
+                null,
+                options.priorityMin(),
+                options.leaseSeconds(),
+                waitSeconds == null ? null : Boolean.TRUE,
+                null,
+                waitSeconds);
     }
 
     /** Reports an outcome; a refusal means the lease was lost meanwhile (nothing else to do about it). */

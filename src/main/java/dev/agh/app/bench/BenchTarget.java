@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -72,8 +73,8 @@ public final class BenchTarget implements AutoCloseable {
     private JdbiTaskStore embeddedStore;
 
     /** {write batches, writes} of the embedded store so far, when the target is one. */
-    public java.util.Optional<long[]> writeBatchCounts() {
-        return java.util.Optional.ofNullable(embeddedStore).map(JdbiTaskStore::writeBatchCounts);
+    public Optional<long[]> writeBatchCounts() {
+        return Optional.ofNullable(embeddedStore).map(JdbiTaskStore::writeBatchCounts);
     }
 
     /** The size of the embedded H2 file, when the target is one. */
@@ -93,7 +94,7 @@ public final class BenchTarget implements AutoCloseable {
 
     /** The embedded service, when the target is not a server. */
     public java.util.Optional<LocalTaskService> local() {
-        return java.util.Optional.ofNullable(local);
+        return Optional.ofNullable(local);
     }
 
     /** The server, when the target is one. */

@@ -55,7 +55,7 @@ public final class CycleBenchmark {
         CountDownLatch finished = new CountDownLatch(agents);
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         CpuTime cpu = CpuTime.start();
-        java.util.Optional<long[]> batchesBefore = target.writeBatchCounts();
+        Optional<long[]> batchesBefore = target.writeBatchCounts();
         long start = System.nanoTime();
         for (int a = 0; a < agents; a++) {
             int index = a;
@@ -115,7 +115,7 @@ public final class CycleBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Map<String, Object> cpuPerCycle = cpu.perUnit(done.get());
-        java.util.Optional<long[]> batchesAfter = target.writeBatchCounts();
+        Optional<long[]> batchesAfter = target.writeBatchCounts();
         OptionalLong cycledBytes = target.storeFileBytes();
         if (!failures.isEmpty()) {
             throw new IllegalStateException("an agent failed: " + failures.get(0), failures.get(0));
