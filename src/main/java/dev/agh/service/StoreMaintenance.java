@@ -6,16 +6,18 @@ import dev.agh.api.StoreResponses.BackupPayload;
 import dev.agh.api.StoreResponses.PrunePayload;
 import dev.agh.api.StoreResponses.StoreCheckPayload;
 import dev.agh.domain.AghException;
+import dev.agh.store.RetentionTable.ClosedRoot;
 import dev.agh.store.StoreFacts;
 import dev.agh.store.TaskStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /** {@code /api/store}: check, prune and backup, run by the process that owns the store. */
 final class StoreMaintenance {
-    /** The pause between two prune batches: other writes get the writer in between. */
-    private static final long BATCH_PAUSE_MILLIS = 5;
+    /** The shortest pause between two prune writes: other writes get the writer in between. */
+    private static final long MIN_PAUSE_NANOS = 5_000_000;
 
     private static final long MAX_AGE_SECONDS = 100L * 366 * 86_400;
 
@@ -36,7 +38,11 @@ final class StoreMaintenance {
                 f.problems());
     }
 
-    /** Prunes in batches of {@link Retention#BATCH} tasks, one short transaction each, until nothing is left. */
+    /**
+     * Prunes in steps of about {@link Retention#BATCH} tasks until nothing is left: each step plans in a read
+     * transaction and deletes in one short write, then waits at least as long as that write took, so a prune never
+     * holds the writer more than about half the time, whatever else is waiting for it.
+     */
     static PrunePayload prune(TaskStore store, Caller caller, PruneStore request, Instant now) {
         Long seconds = request == null ? null : request.olderThanSeconds();
         if (seconds == null) {
@@ -51,22 +57,30 @@ final class StoreMaintenance {
         long tasks = 0;
         long runs = 0;
         long events = 0;
-        String cursor = "";
+        ClosedRoot cursor = null;
         while (true) {
-            String from = cursor;
-            Retention.Step step = dry
-                    ? store.read(tx -> Retention.step(new Mutation(tx, caller, "store.prune", now), cutoff, from, true))
-                    : store.write(
-                            tx -> Retention.step(new Mutation(tx, caller, "store.prune", now), cutoff, from, false));
-            tasks += step.tasks();
-            runs += step.runs();
-            events += step.events();
-            cursor = step.cursor();
-            if (step.done()) {
-                return new PrunePayload(dry, cutoff, tasks, runs, events);
+            ClosedRoot from = cursor;
+            Retention.Plan plan = store.read(tx -> Retention.plan(tx, cutoff, from, Retention.BATCH));
+            if (dry || plan.roots().isEmpty()) {
+                tasks += dry ? plan.tasks() : 0;
+                runs += dry ? plan.runs() : 0;
+                events += dry ? plan.events() : 0;
+                cursor = plan.next();
+            } else {
+                long started = System.nanoTime();
+                Retention.Deleted step = store.write(
+                        tx -> Retention.delete(new Mutation(tx, caller, "store.prune", now), cutoff, plan, from));
+                tasks += step.tasks();
+                runs += step.runs();
+                events += step.events();
+                cursor = step.resumeAfter();
+                pause(Math.max(MIN_PAUSE_NANOS, System.nanoTime() - started));
             }
-            if (!dry) {
-                pause();
+            if (plan.done() && Objects.equals(cursor, plan.next())) {
+                if (!dry) {
+                    store.write(tx -> tx.retention().recountStaleMaxima());
+                }
+                return new PrunePayload(dry, cutoff, tasks, runs, events);
             }
         }
     }
@@ -88,9 +102,9 @@ final class StoreMaintenance {
         return new BackupPayload(path.toString(), store.backup(path));
     }
 
-    private static void pause() {
+    private static void pause(long nanos) {
         try {
-            Thread.sleep(BATCH_PAUSE_MILLIS);
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AghException(dev.agh.domain.ErrorCode.SERVER_STOPPING, "the prune was interrupted; run it again");

@@ -13,6 +13,18 @@ final class TaskDeletion {
     private TaskDeletion() {}
 
     static void delete(Mutation m, String taskId) {
+        delete(m, taskId, true);
+    }
+
+    /**
+     * Deletes as {@link #delete} does, for a prune: the run totals' maxima the task held are left stale, and the
+     * prune recounts them once when it ends.
+     */
+    static void prune(Mutation m, String taskId) {
+        delete(m, taskId, false);
+    }
+
+    private static void delete(Mutation m, String taskId, boolean recountMaxima) {
         Task task = m.lockTask(taskId);
         if (task.childCount() > 0) {
             throw new AghException(
@@ -31,7 +43,11 @@ final class TaskDeletion {
         for (String dependent : dependents) {
             m.tx.dependencies().delete(dependent, taskId);
         }
-        m.tx.tasks().delete(taskId);
+        if (recountMaxima) {
+            m.tx.tasks().delete(taskId);
+        } else {
+            m.tx.tasks().deleteLeavingMaximaStale(taskId);
+        }
         if (task.parentTaskId() != null) {
             Task parent = m.lockTask(task.parentTaskId());
             m.tx.tasks()

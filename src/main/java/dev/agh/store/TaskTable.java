@@ -27,6 +27,13 @@ public interface TaskTable {
 
     void delete(String id);
 
+    /**
+     * Deletes like {@link #delete}, but where a finished run of the task held a maximum of the run totals, marks
+     * those maxima stale instead of recounting them: a prune deletes many tasks and recounts once at its end
+     * ({@link RetentionTable#recountStaleMaxima}).
+     */
+    void deleteLeavingMaximaStale(String id);
+
     /** Records an event of this task: raises latest_event_seq and last_activity_at. */
     void touch(String id, long eventSeq, java.time.Instant at);
 

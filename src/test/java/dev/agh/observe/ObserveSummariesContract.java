@@ -81,6 +81,7 @@ abstract class ObserveSummariesContract extends ObserveFixture {
         create("canceled-queued");
         create("canceled-running");
         create("deleted");
+        create("quick");
         create("agent-work");
         create("released");
         create("gated", s -> s.approvalPolicy = "manual");
@@ -168,7 +169,13 @@ abstract class ObserveSummariesContract extends ObserveFixture {
         service.failLease(agent, failed, new FailRun("agent gave up", null));
         check();
 
-        // Deleting a task takes its finished runs out of the totals, maxima included.
+        // Deleting a task takes its finished runs out of the totals, maxima included: first one that holds no
+        // maximum (the totals keep theirs without a recount), then the one that holds them all.
+        String quick = start("quick").id();
+        claim(quick);
+        run(quick);
+        complete(quick);
+        clock.advance(Duration.ofSeconds(1));
         String slow = start("deleted").id();
         clock.advance(Duration.ofHours(2));
         claim(slow);
@@ -176,7 +183,23 @@ abstract class ObserveSummariesContract extends ObserveFixture {
         run(slow);
         complete(slow);
         check();
+        service.deleteTask(OPERATOR, "quick");
+        check();
         service.deleteTask(OPERATOR, "deleted");
+        check();
+
+        // A prune of the old work leaves the maxima it takes out stale while it deletes, and recounts them at its
+        // end from what stays: the young run, quick in every respect.
+        clock.advance(Duration.ofDays(2));
+        create("young");
+        String young = start("young").id();
+        claim(young);
+        run(young);
+        complete(young);
+        long pruned = service.pruneStore(OPERATOR, new dev.agh.api.Requests.PruneStore(86_400L, null))
+                .prune()
+                .tasks();
+        assertTrue(pruned >= 3, "pruned " + pruned);
         check();
     }
 

@@ -96,6 +96,47 @@ abstract class StoreContract extends LeaseContract {
     }
 
     @Test
+    void pruneGoesThroughManyStepsAcrossStatusesTiesAndATreeLargerThanAStep() {
+        // All closed at the same instant: the pass must page on the id among equal close times.
+        // A tree of 1 + 4 + 240 tasks: more than two steps' worth, so it goes in parts, leaves first.
+        TaskPayload big = createGlobal("Big tree");
+        int children = 0;
+        for (int i = 0; i < 4; i++) {
+            TaskPayload branch = createChild(big.id(), task("Branch " + i));
+            for (int j = 0; j < 60; j++) {
+                cancelTask(createChild(branch.id(), task("Leaf " + i + "." + j)).id(), "done with");
+            }
+            cancelTask(branch.id(), "done with");
+            children += 61;
+        }
+        cancelTask(big.id(), "done with");
+        for (int i = 0; i < Retention.BATCH + 20; i++) {
+            cancelTask(createGlobal("Canceled " + i).id(), "not needed");
+        }
+        for (int i = 0; i < 12; i++) {
+            runToCompletion(enqueue(createGlobal("Completed " + i).id()).id());
+        }
+        TaskPayload failed = create(task("Failed").maxAttempts(1));
+        runToFailure(enqueue(failed.id()).id(), "boom");
+        TaskPayload open = createGlobal("Open with a closed child");
+        cancelTask(createChild(open.id(), task("Closed child")).id(), "done with");
+        clock.advance(Duration.ofDays(2));
+        long prunable = 1 + children + Retention.BATCH + 20 + 12 + 1;
+
+        PrunePayload dry = prune(DAY, true);
+        assertThat(dry.tasks()).isEqualTo(prunable);
+        assertThat(dry.runs()).isEqualTo(13);
+        PrunePayload done = prune(DAY, false);
+        assertThat(done.tasks()).isEqualTo(prunable);
+        assertThat(done.runs()).isEqualTo(13);
+        assertThat(done.events()).isEqualTo(dry.events());
+        StoreCheckPayload after = service().checkStore(CALLER).store();
+        assertThat(after.tasks()).as("the open tree stays whole").isEqualTo(2);
+        assertThat(after.ok()).as("%s", after.problems()).isTrue();
+        assertThat(detail(open.id()).summary().childCount()).isEqualTo(1);
+    }
+
+    @Test
     void pruneIsTheOperatorsAndNeedsAnAge() {
         failsWith(ErrorCode.VALIDATION_FAILED, () -> service().pruneStore(CALLER, new PruneStore(null, null)));
         failsWith(ErrorCode.VALIDATION_FAILED, () -> service().pruneStore(CALLER, new PruneStore(-1L, null)));

@@ -2,11 +2,15 @@ package dev.agh.store.jdbi;
 
 import dev.agh.store.RetentionTable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 final class JdbiRetentionTable implements RetentionTable {
+    /** The closed statuses in the index's order, which is the order a pass visits them. */
+    private static final List<String> CLOSED = List.of("canceled", "completed", "failed");
+
     private final Handle handle;
 
     JdbiRetentionTable(Handle handle) {
@@ -14,15 +18,38 @@ final class JdbiRetentionTable implements RetentionTable {
     }
 
     @Override
-    public List<String> closedRootsBefore(Instant cutoff, String afterId, int limit) {
-        // tasks_status leads: closed tasks are found without reading the open ones.
-        return handle.createQuery("SELECT id FROM tasks WHERE status IN ('completed', 'failed', 'canceled') "
-                        + "AND parent_task_id IS NULL AND closed_at < :cutoff AND id > :after ORDER BY id LIMIT "
-                        + limit)
-                .bind("cutoff", Micros.of(cutoff))
-                .bind("after", afterId)
-                .mapTo(String.class)
-                .list();
+    public List<ClosedRoot> closedRootsAfter(Instant cutoff, ClosedRoot after, int limit) {
+        List<ClosedRoot> roots = new ArrayList<>();
+        for (String status : CLOSED) {
+            if (after != null && status.compareTo(after.status()) < 0) {
+                continue;
+            }
+            boolean resume = after != null && status.equals(after.status());
+            // One status at a time and ORDER BY the whole index key: H2 then reads the index in order from the
+            // resume point and stops at the limit (EXPLAIN says "index sorted"); with IN (...) it sorted them all.
+            var query = handle.createQuery("SELECT id, status, closed_at FROM tasks WHERE status = :status "
+                            + "AND closed_at < :cutoff"
+                            + (resume ? " AND (closed_at, id) > (:closed, :id)" : "")
+                            + " AND parent_task_id IS NULL ORDER BY status, closed_at, id LIMIT "
+                            + (limit - roots.size()))
+                    .bind("status", status)
+                    .bind("cutoff", Micros.of(cutoff));
+            if (resume) {
+                query.bind("closed", Micros.of(after.closedAt())).bind("id", after.id());
+            }
+            roots.addAll(query.map((rs, ctx) ->
+                            new ClosedRoot(rs.getString("status"), Micros.get(rs, "closed_at"), rs.getString("id")))
+                    .list());
+            if (roots.size() >= limit) {
+                break;
+            }
+        }
+        return roots;
+    }
+
+    @Override
+    public int recountStaleMaxima() {
+        return FinishedRunTotals.recountStale(handle);
     }
 
     @Override

@@ -100,7 +100,16 @@ final class JdbiTaskTable implements TaskTable {
 
     @Override
     public void delete(String id) {
-        FinishedRunTotals.forgetTask(handle, id);
+        deleteRow(id, true);
+    }
+
+    @Override
+    public void deleteLeavingMaximaStale(String id) {
+        deleteRow(id, false);
+    }
+
+    private void deleteRow(String id, boolean recountMaxima) {
+        FinishedRunTotals.forgetTask(handle, id, recountMaxima);
         TaskStatusTotals.stored(handle, id).ifPresent(b -> TaskStatusTotals.moved(handle, b.key(), null));
         handle.createUpdate("DELETE FROM tasks WHERE id = :id").bind("id", id).execute();
     }

@@ -25,7 +25,8 @@ final class Migrations {
             "V006__observe_covering_index.sql",
             "V007__inbox_lanes.sql",
             "V008__runs_recent_index.sql",
-            "V009__retry_delay_pause.sql");
+            "V009__retry_delay_pause.sql",
+            "V010__closed_order_index.sql");
 
     private Migrations() {}
 
