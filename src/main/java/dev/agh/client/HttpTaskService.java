@@ -1,6 +1,5 @@
 package dev.agh.client;
 
-import static dev.agh.client.Transport.query;
 import static dev.agh.client.Transport.segment;
 
 import dev.agh.api.Json;
@@ -50,6 +49,7 @@ import dev.agh.service.StreamSink;
 import dev.agh.service.TaskService;
 import dev.agh.service.TaskStream;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -110,55 +110,22 @@ public final class HttpTaskService implements TaskService {
 
     @Override
     public TaskResponse createTask(Caller caller, CreateTask request) {
-        return transport.call(Operation.CREATE_TASK, path(Operation.CREATE_TASK), null, request, TaskResponse.class);
+        return call(Operation.CREATE_TASK, request, TaskResponse.class);
     }
 
     @Override
     public TaskListResponse listTasks(Caller caller, ListTasks q) {
-        return transport.call(
-                Operation.LIST_TASKS,
-                path(Operation.LIST_TASKS),
-                query(
-                        "scope",
-                        q.scope(),
-                        "workspace",
-                        q.workspace(),
-                        "status",
-                        q.status(),
-                        "priority",
-                        q.priority(),
-                        "include_drafts",
-                        q.includeDrafts(),
-                        "approval_state",
-                        q.approvalState(),
-                        "owner_kind",
-                        q.ownerKind(),
-                        "owner_ref",
-                        q.ownerRef(),
-                        "parent_task_id",
-                        q.parentTaskId(),
-                        "network_channel",
-                        q.networkChannel(),
-                        "query",
-                        q.query(),
-                        "limit",
-                        q.limit(),
-                        "cursor",
-                        q.cursor()),
-                null,
-                TaskListResponse.class);
+        return read(Operation.LIST_TASKS, QueryStrings.of(q), TaskListResponse.class);
     }
 
     @Override
     public TaskDetailResponse getTask(Caller caller, String taskId) {
-        return transport.call(
-                Operation.GET_TASK, path(Operation.GET_TASK, taskId), null, null, TaskDetailResponse.class);
+        return call(Operation.GET_TASK, null, TaskDetailResponse.class, taskId);
     }
 
     @Override
     public TaskResponse updateTask(Caller caller, String taskId, UpdateTask request) {
-        return transport.call(
-                Operation.UPDATE_TASK, path(Operation.UPDATE_TASK, taskId), null, request, TaskResponse.class);
+        return call(Operation.UPDATE_TASK, request, TaskResponse.class, taskId);
     }
 
     @Override
@@ -168,230 +135,124 @@ public final class HttpTaskService implements TaskService {
 
     @Override
     public TaskResponse createChild(Caller caller, String parentId, CreateTask request) {
-        return transport.call(
-                Operation.CREATE_CHILD_TASK,
-                path(Operation.CREATE_CHILD_TASK, parentId),
-                null,
-                request,
-                TaskResponse.class);
+        return call(Operation.CREATE_CHILD_TASK, request, TaskResponse.class, parentId);
     }
 
     @Override
     public TaskDetailResponse addDependency(Caller caller, String taskId, AddDependency request) {
-        return transport.call(
-                Operation.ADD_TASK_DEPENDENCY,
-                path(Operation.ADD_TASK_DEPENDENCY, taskId),
-                null,
-                request,
-                TaskDetailResponse.class);
+        return call(Operation.ADD_TASK_DEPENDENCY, request, TaskDetailResponse.class, taskId);
     }
 
     @Override
     public TaskDetailResponse removeDependency(Caller caller, String taskId, String dependsOnId) {
-        return transport.call(
-                Operation.REMOVE_TASK_DEPENDENCY,
-                path(Operation.REMOVE_TASK_DEPENDENCY, taskId, dependsOnId),
-                null,
-                null,
-                TaskDetailResponse.class);
+        return call(Operation.REMOVE_TASK_DEPENDENCY, null, TaskDetailResponse.class, taskId, dependsOnId);
     }
 
     @Override
     public TaskRunResponse publishTask(Caller caller, String taskId, ExecuteTask request) {
-        return transport.call(
-                Operation.PUBLISH_TASK,
-                path(Operation.PUBLISH_TASK, taskId),
-                null,
-                orEmpty(request),
-                TaskRunResponse.class);
+        return call(Operation.PUBLISH_TASK, orEmpty(request), TaskRunResponse.class, taskId);
     }
 
     @Override
     public TaskRunResponse startTask(Caller caller, String taskId, ExecuteTask request) {
-        return transport.call(
-                Operation.START_TASK,
-                path(Operation.START_TASK, taskId),
-                null,
-                orEmpty(request),
-                TaskRunResponse.class);
+        return call(Operation.START_TASK, orEmpty(request), TaskRunResponse.class, taskId);
     }
 
     @Override
     public TaskRunResponse approveTask(Caller caller, String taskId, ExecuteTask request) {
-        return transport.call(
-                Operation.APPROVE_TASK,
-                path(Operation.APPROVE_TASK, taskId),
-                null,
-                orEmpty(request),
-                TaskRunResponse.class);
+        return call(Operation.APPROVE_TASK, orEmpty(request), TaskRunResponse.class, taskId);
     }
 
     @Override
     public TaskResponse rejectTask(Caller caller, String taskId) {
-        return transport.call(
-                Operation.REJECT_TASK, path(Operation.REJECT_TASK, taskId), null, null, TaskResponse.class);
+        return call(Operation.REJECT_TASK, null, TaskResponse.class, taskId);
     }
 
     @Override
     public StoreResponses.StoreCheckResponse checkStore(Caller caller) {
-        return transport.call(
-                Operation.CHECK_STORE,
-                path(Operation.CHECK_STORE),
-                null,
-                null,
-                StoreResponses.StoreCheckResponse.class);
+        return call(Operation.CHECK_STORE, null, StoreResponses.StoreCheckResponse.class);
     }
 
     @Override
     public StoreResponses.PruneResponse pruneStore(Caller caller, dev.agh.api.Requests.PruneStore request) {
-        return transport.call(
-                Operation.PRUNE_STORE, path(Operation.PRUNE_STORE), null, request, StoreResponses.PruneResponse.class);
+        return call(Operation.PRUNE_STORE, request, StoreResponses.PruneResponse.class);
     }
 
     @Override
     public StoreResponses.CompactResponse compactStore(Caller caller) {
-        return transport.call(
-                Operation.COMPACT_STORE,
-                path(Operation.COMPACT_STORE),
-                null,
-                null,
-                StoreResponses.CompactResponse.class);
+        return call(Operation.COMPACT_STORE, null, StoreResponses.CompactResponse.class);
     }
 
     @Override
     public StoreResponses.BackupResponse backupStore(Caller caller, dev.agh.api.Requests.BackupStore request) {
-        return transport.call(
-                Operation.BACKUP_STORE,
-                path(Operation.BACKUP_STORE),
-                null,
-                request,
-                StoreResponses.BackupResponse.class);
+        return call(Operation.BACKUP_STORE, request, StoreResponses.BackupResponse.class);
     }
 
     @Override
     public TaskResponse pauseTask(Caller caller, String taskId, Pause request) {
-        return transport.call(
-                Operation.PAUSE_TASK, path(Operation.PAUSE_TASK, taskId), null, orEmpty(request), TaskResponse.class);
+        return call(Operation.PAUSE_TASK, orEmpty(request), TaskResponse.class, taskId);
     }
 
     @Override
     public TaskResponse resumeTask(Caller caller, String taskId, Pause request) {
-        return transport.call(
-                Operation.RESUME_TASK, path(Operation.RESUME_TASK, taskId), null, orEmpty(request), TaskResponse.class);
+        return call(Operation.RESUME_TASK, orEmpty(request), TaskResponse.class, taskId);
     }
 
     @Override
     public TaskResponse cancelTask(Caller caller, String taskId, Cancel request) {
-        return transport.call(
-                Operation.CANCEL_TASK, path(Operation.CANCEL_TASK, taskId), null, orEmpty(request), TaskResponse.class);
+        return call(Operation.CANCEL_TASK, orEmpty(request), TaskResponse.class, taskId);
     }
 
     @Override
     public RunResponse enqueueRun(Caller caller, String taskId, ExecuteTask request) {
-        return transport.call(
-                Operation.ENQUEUE_TASK_RUN,
-                path(Operation.ENQUEUE_TASK_RUN, taskId),
-                null,
-                orEmpty(request),
-                RunResponse.class);
+        return call(Operation.ENQUEUE_TASK_RUN, orEmpty(request), RunResponse.class, taskId);
     }
 
     @Override
     public RunListResponse listRuns(Caller caller, String taskId, ListRuns q) {
         ListRuns query = q == null ? new ListRuns(null, null, null) : q;
-        return transport.call(
-                Operation.LIST_TASK_RUNS,
-                path(Operation.LIST_TASK_RUNS, taskId),
-                query("status", query.status(), "session_id", query.sessionId(), "limit", query.limit()),
-                null,
-                RunListResponse.class);
+        return read(Operation.LIST_TASK_RUNS, QueryStrings.of(query), RunListResponse.class, taskId);
     }
 
     @Override
     public RunPageResponse listAllRuns(Caller caller, ListAllRuns q) {
         ListAllRuns p = q == null ? ListAllRuns.ALL : q;
-        return transport.call(
-                Operation.LIST_RUNS,
-                path(Operation.LIST_RUNS),
-                query(
-                        "status",
-                        p.status(),
-                        "task_id",
-                        p.taskId(),
-                        "session_id",
-                        p.sessionId(),
-                        "network_channel",
-                        p.networkChannel(),
-                        "workspace",
-                        p.workspace(),
-                        "limit",
-                        p.limit(),
-                        "cursor",
-                        p.cursor()),
-                null,
-                RunPageResponse.class);
+        return read(Operation.LIST_RUNS, QueryStrings.of(p), RunPageResponse.class);
     }
 
     @Override
     public RunDetailResponse getRun(Caller caller, String runId) {
-        return transport.call(
-                Operation.GET_TASK_RUN, path(Operation.GET_TASK_RUN, runId), null, null, RunDetailResponse.class);
+        return call(Operation.GET_TASK_RUN, null, RunDetailResponse.class, runId);
     }
 
     @Override
     public RunResponse claimRun(Caller caller, String runId, ClaimRun request) {
-        return transport.call(
-                Operation.CLAIM_TASK_RUN,
-                path(Operation.CLAIM_TASK_RUN, runId),
-                null,
-                orEmpty(request),
-                RunResponse.class);
+        return call(Operation.CLAIM_TASK_RUN, orEmpty(request), RunResponse.class, runId);
     }
 
     @Override
     public RunResponse startRun(Caller caller, String runId, ClaimRun request) {
-        return transport.call(
-                Operation.START_TASK_RUN,
-                path(Operation.START_TASK_RUN, runId),
-                null,
-                orEmpty(request),
-                RunResponse.class);
+        return call(Operation.START_TASK_RUN, orEmpty(request), RunResponse.class, runId);
     }
 
     @Override
     public RunResponse attachSession(Caller caller, String runId, AttachSession request) {
-        return transport.call(
-                Operation.ATTACH_TASK_RUN_SESSION,
-                path(Operation.ATTACH_TASK_RUN_SESSION, runId),
-                null,
-                request,
-                RunResponse.class);
+        return call(Operation.ATTACH_TASK_RUN_SESSION, request, RunResponse.class, runId);
     }
 
     @Override
     public RunResponse completeRun(Caller caller, String runId, CompleteRun request) {
-        return transport.call(
-                Operation.COMPLETE_TASK_RUN,
-                path(Operation.COMPLETE_TASK_RUN, runId),
-                null,
-                orEmpty(request),
-                RunResponse.class);
+        return call(Operation.COMPLETE_TASK_RUN, orEmpty(request), RunResponse.class, runId);
     }
 
     @Override
     public RunResponse failRun(Caller caller, String runId, FailRun request) {
-        return transport.call(
-                Operation.FAIL_TASK_RUN, path(Operation.FAIL_TASK_RUN, runId), null, request, RunResponse.class);
+        return call(Operation.FAIL_TASK_RUN, request, RunResponse.class, runId);
     }
 
     @Override
     public RunResponse cancelRun(Caller caller, String runId, Cancel request) {
-        return transport.call(
-                Operation.CANCEL_TASK_RUN,
-                path(Operation.CANCEL_TASK_RUN, runId),
-                null,
-                orEmpty(request),
-                RunResponse.class);
+        return call(Operation.CANCEL_TASK_RUN, orEmpty(request), RunResponse.class, runId);
     }
 
     @Override
@@ -403,167 +264,106 @@ public final class HttpTaskService implements TaskService {
 
     @Override
     public LeaseResponse heartbeat(Caller caller, String runId, Heartbeat request) {
-        return transport.call(
-                Operation.HEARTBEAT_AGENT_TASK_RUN,
-                path(Operation.HEARTBEAT_AGENT_TASK_RUN, runId),
-                null,
-                orEmpty(request),
-                LeaseResponse.class);
+        return call(Operation.HEARTBEAT_AGENT_TASK_RUN, orEmpty(request), LeaseResponse.class, runId);
     }
 
     @Override
     public LeaseResponse startLease(Caller caller, String runId) {
-        return transport.call(
-                Operation.START_AGENT_TASK_RUN,
-                path(Operation.START_AGENT_TASK_RUN, runId),
-                null,
-                java.util.Map.of(),
-                LeaseResponse.class);
+        return call(Operation.START_AGENT_TASK_RUN, Map.of(), LeaseResponse.class, runId);
     }
 
     @Override
     public LeaseResponse completeLease(Caller caller, String runId, CompleteRun request) {
-        return transport.call(
-                Operation.COMPLETE_AGENT_TASK_RUN,
-                path(Operation.COMPLETE_AGENT_TASK_RUN, runId),
-                null,
-                orEmpty(request),
-                LeaseResponse.class);
+        return call(Operation.COMPLETE_AGENT_TASK_RUN, orEmpty(request), LeaseResponse.class, runId);
     }
 
     @Override
     public LeaseResponse failLease(Caller caller, String runId, FailRun request) {
-        return transport.call(
-                Operation.FAIL_AGENT_TASK_RUN,
-                path(Operation.FAIL_AGENT_TASK_RUN, runId),
-                null,
-                request,
-                LeaseResponse.class);
+        return call(Operation.FAIL_AGENT_TASK_RUN, request, LeaseResponse.class, runId);
     }
 
     @Override
     public LeaseResponse releaseLease(Caller caller, String runId, Release request) {
-        return transport.call(
-                Operation.RELEASE_AGENT_TASK_RUN,
-                path(Operation.RELEASE_AGENT_TASK_RUN, runId),
-                null,
-                orEmpty(request),
-                LeaseResponse.class);
+        return call(Operation.RELEASE_AGENT_TASK_RUN, orEmpty(request), LeaseResponse.class, runId);
     }
 
     @Override
     public SessionResponse createSession(Caller caller, NewSession request) {
-        return transport.call(
-                Operation.CREATE_SESSION, path(Operation.CREATE_SESSION), null, request, SessionResponse.class);
+        return call(Operation.CREATE_SESSION, request, SessionResponse.class);
     }
 
     @Override
     public SessionListResponse listSessions(Caller caller) {
-        return transport.call(
-                Operation.LIST_SESSIONS, path(Operation.LIST_SESSIONS), null, null, SessionListResponse.class);
+        return call(Operation.LIST_SESSIONS, null, SessionListResponse.class);
     }
 
     @Override
     public SessionResponse getSession(Caller caller, String sessionId) {
-        return transport.call(
-                Operation.GET_SESSION, path(Operation.GET_SESSION, sessionId), null, null, SessionResponse.class);
+        return call(Operation.GET_SESSION, null, SessionResponse.class, sessionId);
     }
 
     @Override
     public SessionResponse stopSession(Caller caller, String sessionId) {
-        return transport.call(
-                Operation.STOP_SESSION, path(Operation.STOP_SESSION, sessionId), null, null, SessionResponse.class);
+        return call(Operation.STOP_SESSION, null, SessionResponse.class, sessionId);
     }
 
     @Override
     public DashboardResponse dashboard(Caller caller, DashboardQuery q) {
         DashboardQuery p = q == null ? DashboardQuery.ALL : q;
-        return transport.call(
-                Operation.GET_TASK_DASHBOARD,
-                path(Operation.GET_TASK_DASHBOARD),
-                query(
-                        "scope",
-                        p.scope(),
-                        "workspace",
-                        p.workspace(),
-                        "owner_kind",
-                        p.ownerKind(),
-                        "owner_ref",
-                        p.ownerRef(),
-                        "network_channel",
-                        p.networkChannel(),
-                        "origin_kind",
-                        p.originKind(),
-                        "active_limit",
-                        p.activeLimit()),
-                null,
-                DashboardResponse.class);
+        return read(Operation.GET_TASK_DASHBOARD, QueryStrings.of(p), DashboardResponse.class);
     }
 
     @Override
     public InboxResponse inbox(Caller caller, InboxQuery q) {
         InboxQuery p = q == null ? InboxQuery.ALL : q;
-        return transport.call(
-                Operation.GET_TASK_INBOX,
-                path(Operation.GET_TASK_INBOX),
-                query(
-                        "scope",
-                        p.scope(),
-                        "workspace",
-                        p.workspace(),
-                        "owner_kind",
-                        p.ownerKind(),
-                        "owner_ref",
-                        p.ownerRef(),
-                        "lane",
-                        p.lane(),
-                        "unread",
-                        p.unread(),
-                        "query",
-                        p.query(),
-                        "limit",
-                        p.limit()),
-                null,
-                InboxResponse.class);
+        return read(Operation.GET_TASK_INBOX, QueryStrings.of(p), InboxResponse.class);
     }
 
     @Override
     public TimelineResponse timeline(Caller caller, String taskId, Long afterSequence, Integer limit) {
-        return transport.call(
+        return read(
                 Operation.GET_TASK_TIMELINE,
-                path(Operation.GET_TASK_TIMELINE, taskId),
-                query("after_sequence", afterSequence, "limit", limit),
-                null,
-                TimelineResponse.class);
+                QueryStrings.of()
+                        .and("after_sequence", afterSequence)
+                        .and("limit", limit)
+                        .toMap(),
+                TimelineResponse.class,
+                taskId);
     }
 
     @Override
     public TreeResponse tree(Caller caller, String taskId) {
-        return transport.call(
-                Operation.GET_TASK_TREE, path(Operation.GET_TASK_TREE, taskId), null, null, TreeResponse.class);
+        return call(Operation.GET_TASK_TREE, null, TreeResponse.class, taskId);
     }
 
     @Override
     public TriageResponse triageRead(Caller caller, String taskId) {
-        return transport.call(
-                Operation.MARK_TASK_READ, path(Operation.MARK_TASK_READ, taskId), null, null, TriageResponse.class);
+        return call(Operation.MARK_TASK_READ, null, TriageResponse.class, taskId);
     }
 
     @Override
     public TriageResponse triageDismiss(Caller caller, String taskId) {
-        return transport.call(
-                Operation.DISMISS_TASK, path(Operation.DISMISS_TASK, taskId), null, null, TriageResponse.class);
+        return call(Operation.DISMISS_TASK, null, TriageResponse.class, taskId);
     }
 
     @Override
     public TriageResponse triageArchive(Caller caller, String taskId) {
-        return transport.call(
-                Operation.ARCHIVE_TASK, path(Operation.ARCHIVE_TASK, taskId), null, null, TriageResponse.class);
+        return call(Operation.ARCHIVE_TASK, null, TriageResponse.class, taskId);
     }
 
     @Override
     public TaskStream stream(Caller caller, String taskId, long afterSequence, StreamSink sink) {
         return SseStream.open(transport, path(Operation.STREAM_TASK, taskId), afterSequence, sink);
+    }
+
+    /** Sends {@code operation} with {@code body} to its path, filled with {@code pathParams}; reads a {@code type}. */
+    private <T> T call(Operation operation, Object body, Class<T> type, String... pathParams) {
+        return transport.call(operation, path(operation, pathParams), null, body, type);
+    }
+
+    /** Reads {@code operation} with a query string (see {@link Transport#query}). */
+    private <T> T read(Operation operation, Map<String, ?> query, Class<T> type, String... pathParams) {
+        return transport.call(operation, path(operation, pathParams), query, null, type);
     }
 
     /** The path of {@code operation} with its parameters filled in, each one percent-encoded as one segment. */
@@ -584,23 +384,25 @@ public final class HttpTaskService implements TaskService {
 
     /** Operations whose body is optional still get {@code {}}, so the request is the same on the wire. */
     private static Object orEmpty(Object request) {
-        return request == null ? java.util.Map.of() : request;
+        return request == null ? Map.of() : request;
     }
 
     @Override
     public WorkspaceResponse addWorkspace(Caller caller, AddWorkspace request) {
-        return transport.call(
-                Operation.ADD_WORKSPACE, path(Operation.ADD_WORKSPACE), null, request, WorkspaceResponse.class);
+        return call(Operation.ADD_WORKSPACE, request, WorkspaceResponse.class);
     }
 
     @Override
     public WorkspaceListResponse listWorkspaces(Caller caller) {
-        return transport.call(
-                Operation.LIST_WORKSPACES, path(Operation.LIST_WORKSPACES), null, null, WorkspaceListResponse.class);
+        return call(Operation.LIST_WORKSPACES, null, WorkspaceListResponse.class);
     }
 
     @Override
     public void removeWorkspace(Caller caller, String workspaceRef) {
-        transport.send(Operation.REMOVE_WORKSPACE, path(Operation.REMOVE_WORKSPACE), query("ref", workspaceRef), null);
+        transport.send(
+                Operation.REMOVE_WORKSPACE,
+                path(Operation.REMOVE_WORKSPACE),
+                QueryStrings.of().and("ref", workspaceRef).toMap(),
+                null);
     }
 }

@@ -202,16 +202,6 @@ final class Transport {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    static Map<String, Object> query(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) {
-                map.put((String) keyValues[i], keyValues[i + 1]);
-            }
-        }
-        return map;
-    }
-
     private static String queryString(Map<String, ?> query) {
         if (query == null || query.isEmpty()) {
             return "";
