@@ -40,6 +40,7 @@ public final class Server implements AutoCloseable {
     private final Activity activity;
     private volatile RetentionSweep retention;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private long storeOpenMillis;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Server(
@@ -89,7 +90,9 @@ public final class Server implements AutoCloseable {
         }
         requirePortFree(bind, port);
         String operatorToken = dir.operatorToken();
+        long openStart = System.nanoTime();
         JdbiTaskStore store = openOwned(config);
+        long storeOpenNanos = System.nanoTime() - openStart;
         if (config.dbUrl() == null) {
             dir.restrictStoreFiles();
         }
@@ -124,6 +127,7 @@ public final class Server implements AutoCloseable {
         String url = "http://" + ("0.0.0.0".equals(bind) ? "127.0.0.1" : host) + ":" + http.port();
         dir.publishServer(url);
         Server server = new Server(service, http, dir, url, LeaseSweep.every(service, Duration.ofSeconds(1)), activity);
+        server.storeOpenMillis = storeOpenNanos / 1_000_000;
         if (idleExit != null) {
             server.exitWhenIdle(idleExit);
         }
@@ -163,6 +167,11 @@ public final class Server implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** How long opening the store took (H2's recovery after a crash and the migrations included). */
+    public long storeOpenMillis() {
+        return storeOpenMillis;
     }
 
     /** Prunes finished task trees older than {@code age} once a minute from now on ({@code agh serve --retain}). */

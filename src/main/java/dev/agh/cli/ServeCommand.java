@@ -99,6 +99,17 @@ public final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("agh serving " + server.url() + " (store: "
                 + (config.dbUrl() == null ? config.home() : "external database") + ")");
+        // The process's start time, not the JVM's uptime: no management beans to load on the way to the first request.
+        ProcessHandle.current()
+                .info()
+                .startInstant()
+                .ifPresent(began -> out.printf(
+                        java.util.Locale.ROOT,
+                        "started in %.2f s, the store opened in %.2f s%n",
+                        java.time.Duration.between(began, java.time.Instant.now())
+                                        .toMillis()
+                                / 1000.0,
+                        server.storeOpenMillis() / 1000.0));
         if (mode == Server.AuthMode.NONE) {
             spec.commandLine()
                     .getErr()

@@ -82,6 +82,10 @@ class LocalServerIT {
                 .isGreaterThan(200 - 8 - 40);
         assertThat(serverPid()).as("a new server took over").isNotEqualTo(firstPid);
         assertThat(listedIds()).as("every acknowledged task is in the store").containsAll(ids(lines));
+        assertThat(Files.readString(home.resolve("serve.log")))
+                .as("each server says how long its start took, the store's recovery apart")
+                .containsPattern("(?s)started in \\d+\\.\\d\\d s, the store opened in \\d+\\.\\d\\d s.*"
+                        + "started in \\d+\\.\\d\\d s, the store opened in \\d+\\.\\d\\d s");
     }
 
     @Test
