@@ -14,7 +14,12 @@ public interface TaskStore extends AutoCloseable {
     /** Runs {@code work} in one serialized read-write transaction and commits it. */
     <T> T write(Function<StoreTransaction, T> work);
 
-    /** Runs {@code work} in a read-only transaction (a consistent snapshot where the engine offers one). */
+    /**
+     * Runs {@code work} as reads, off the writer. The isolation of every read, stated here once: each statement
+     * sees what was committed when it started (auto-commit under READ COMMITTED on both engines). So a read never
+     * waits for a write in progress and never sees part of one, and it sees every write acknowledged before it
+     * began; two statements of one read may see different commits (docs/DECISIONS.md, "Consistency").
+     */
     <T> T read(Function<StoreTransaction, T> work);
 
     /**

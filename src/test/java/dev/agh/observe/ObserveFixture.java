@@ -22,21 +22,23 @@ import dev.agh.domain.Actor;
 import dev.agh.domain.OriginKind;
 import dev.agh.service.Caller;
 import dev.agh.service.LocalTaskService;
+import dev.agh.store.ObserveTable;
 import dev.agh.store.ObserveTable.Filter;
 import dev.agh.store.ObserveTable.InboxFilter;
 import dev.agh.store.ObserveTable.Lane;
-import dev.agh.store.jdbi.JdbiObserveStore;
 import dev.agh.store.jdbi.JdbiTaskStore;
 import dev.agh.testing.ContractValidator;
 import dev.agh.testing.TestClock;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Seeds data through {@link LocalTaskService} (with a {@link TestClock}) and reads the observe
- * models directly through {@link JdbiObserveStore} on the same database. Subclasses name the database.
+ * Seeds data through {@link LocalTaskService} (with a {@link TestClock}) and reads the observe models through
+ * the store's own read path, as the service does ({@code store.read(tx -> ... tx.observe() ...)}), with filters
+ * the tests build directly. Subclasses name the database.
  */
 abstract class ObserveFixture {
     static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
@@ -46,8 +48,8 @@ abstract class ObserveFixture {
     static final ContractValidator CONTRACT = ContractValidator.load();
 
     final TestClock clock = new TestClock(START);
+    JdbiTaskStore store;
     LocalTaskService service;
-    JdbiObserveStore observe;
     String url;
 
     /** A fresh, empty database URL. */
@@ -59,16 +61,13 @@ abstract class ObserveFixture {
     @BeforeEach
     void open() throws Exception {
         url = openUrl();
-        service = new LocalTaskService(JdbiTaskStore.open(url, 4), clock);
-        observe = JdbiObserveStore.open(url);
+        store = JdbiTaskStore.open(url, 4);
+        service = new LocalTaskService(store, clock);
     }
 
     @AfterEach
     void close() {
         try {
-            if (observe != null) {
-                observe.close();
-            }
             if (service != null) {
                 service.close();
             }
@@ -77,13 +76,18 @@ abstract class ObserveFixture {
         }
     }
 
+    /** Reads the observe table as the service does: one {@code store.read}, the isolation of every read. */
+    <T> T observe(Function<ObserveTable, T> work) {
+        return store.read(tx -> work.apply(tx.observe()));
+    }
+
     DashboardPayload dashboard() {
         return dashboard(Filter.NONE);
     }
 
     DashboardPayload dashboard(Filter filter) {
         Instant now = clock.instant();
-        DashboardPayload payload = observe.read(t -> DashboardQuery.query(t, filter, now, START));
+        DashboardPayload payload = observe(t -> DashboardQuery.query(t, filter, now, START));
         CONTRACT.assertResponse("GET", "/api/observe/tasks/dashboard", 200, Json.write(new DashboardResponse(payload)));
         return payload;
     }
@@ -98,7 +102,7 @@ abstract class ObserveFixture {
 
     InboxPayload inbox(Caller caller, Lane lane, boolean unread, int limit, Filter filter) {
         InboxFilter f = new InboxFilter(caller.actor(), filter, lane, unread, limit);
-        InboxPayload payload = observe.read(t -> InboxQuery.query(t, f));
+        InboxPayload payload = observe(t -> InboxQuery.query(t, f));
         CONTRACT.assertResponse("GET", "/api/observe/tasks/inbox", 200, Json.write(new InboxResponse(payload)));
         return payload;
     }

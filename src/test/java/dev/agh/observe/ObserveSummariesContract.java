@@ -232,7 +232,7 @@ abstract class ObserveSummariesContract extends ObserveFixture {
                     s,
                     "SELECT MAX(GREATEST(created_at, updated_at, COALESCE(closed_at, 0), last_activity_at)) "
                             + "FROM tasks");
-            dev.agh.store.ObserveTable.TaskTotals tasks = observe.read(t -> t.taskTotals(Filter.NONE));
+            dev.agh.store.ObserveTable.TaskTotals tasks = observe(t -> t.taskTotals(Filter.NONE));
             assertEquals(
                     latest.get(0),
                     tasks.latestActivity() == null
@@ -241,7 +241,7 @@ abstract class ObserveSummariesContract extends ObserveFixture {
                                     java.time.Instant.EPOCH, tasks.latestActivity())),
                     "latest task activity");
             List<String> all = rows(s, ALL_RUNS);
-            RunTotals totals = observe.read(t -> t.runTotals(Filter.NONE));
+            RunTotals totals = observe(t -> t.runTotals(Filter.NONE));
             assertEquals(
                     all.get(0),
                     String.join(

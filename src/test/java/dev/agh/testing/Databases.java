@@ -1,5 +1,6 @@
 package dev.agh.testing;
 
+import dev.agh.app.AppConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,9 +24,12 @@ public final class Databases {
 
     private Databases() {}
 
-    /** An H2 file database in {@code dir} (use a fresh temporary directory per test), durable on every commit. */
+    /**
+     * The H2 file database of a data directory {@code dir} (use a fresh temporary directory per test), with the
+     * settings production uses: the URL comes from the same builder as {@code agh serve}'s.
+     */
     public static String h2Url(Path dir) {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("agh") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        return new AppConfig(dir, null, null, null, null, "tester").ownerDbUrl();
     }
 
     /**
