@@ -1,12 +1,12 @@
 package dev.agh.client;
 
 import dev.agh.api.Json;
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorKind;
-import dev.agh.service.StreamEnd;
-import dev.agh.service.StreamSink;
-import dev.agh.service.TaskStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,13 +4,13 @@ import static dev.agh.http.Exchange.caller;
 import static dev.agh.http.Exchange.json;
 
 import dev.agh.api.Operation;
+import dev.agh.api.TaskStream;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
 import dev.agh.domain.OriginKind;
 import dev.agh.domain.SessionState;
 import dev.agh.service.Caller;
 import dev.agh.service.TaskService;
-import dev.agh.service.TaskStream;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;

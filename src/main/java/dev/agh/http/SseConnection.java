@@ -1,9 +1,9 @@
 package dev.agh.http;
 
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
-import dev.agh.service.StreamEnd;
-import dev.agh.service.StreamSink;
-import dev.agh.service.TaskStream;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;

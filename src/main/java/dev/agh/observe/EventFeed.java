@@ -2,6 +2,8 @@ package dev.agh.observe;
 
 import dev.agh.api.Json;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import dev.agh.api.TimelineItemPayload;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
@@ -68,8 +70,8 @@ public final class EventFeed implements AutoCloseable {
      * Subscribes to the events of {@code rootTaskId} and its descendants with a sequence above {@code
      * afterSequence}: first those already stored, then live ones. The caller checked that the task exists.
      */
-    public Subscription subscribe(String rootTaskId, long afterSequence, FeedListener listener) {
-        FeedSubscription subscription = new FeedSubscription(this, rootTaskId, afterSequence, listener);
+    public TaskStream subscribe(String rootTaskId, long afterSequence, StreamSink sink) {
+        FeedSubscription subscription = new FeedSubscription(this, rootTaskId, afterSequence, sink);
         synchronized (lock) {
             if (closed) {
                 throw new AghException(ErrorCode.SERVER_UNAVAILABLE, "the event feed is closed");

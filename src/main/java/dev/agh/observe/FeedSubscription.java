@@ -1,42 +1,44 @@
 package dev.agh.observe;
 
 import dev.agh.api.Json;
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import dev.agh.api.TimelineItemPayload;
 import dev.agh.domain.Event;
 import dev.agh.observe.EventFeed.Delivery;
-import dev.agh.observe.FeedListener.FeedEnd;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One subscriber of the {@link EventFeed}: its backlog cursor, its bounded queue of live events,
- * and the delivery task that drains both into its listener. At most one delivery task runs at a
- * time, so the listener is never called concurrently; events reach it in sequence order, each once
+ * and the delivery task that drains both into its sink. At most one delivery task runs at a
+ * time, so the sink is never called concurrently; events reach it in sequence order, each once
  * (a sequence at or below the last delivered one is skipped).
  */
-final class FeedSubscription implements Subscription {
+final class FeedSubscription implements TaskStream {
     private final EventFeed feed;
     private final String root;
-    private final FeedListener listener;
+    private final StreamSink sink;
     private final ArrayBlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(EventFeed.MAX_BEHIND);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean keepaliveWanted;
     /** Sequence the live queue starts after; the backlog up to it comes from the store. -1 until joined. */
     private volatile long replayThrough = -1;
 
-    private volatile FeedEnd end;
+    private volatile StreamEnd.Reason end;
     private volatile Exception failure;
     // Delivery task only:
     private long delivered;
     private boolean replayed;
     private boolean endReported;
 
-    FeedSubscription(EventFeed feed, String root, long afterSequence, FeedListener listener) {
+    FeedSubscription(EventFeed feed, String root, long afterSequence, StreamSink sink) {
         this.feed = feed;
         this.root = root;
-        this.listener = listener;
+        this.sink = sink;
         this.delivered = afterSequence;
     }
 
@@ -58,7 +60,7 @@ final class FeedSubscription implements Subscription {
         if (queue.offer(delivery)) {
             schedule();
         } else {
-            finish(FeedEnd.SLOW_CONSUMER, null);
+            finish(StreamEnd.Reason.SLOW_CONSUMER, null);
         }
     }
 
@@ -70,14 +72,14 @@ final class FeedSubscription implements Subscription {
 
     @Override
     public void close() {
-        finish(FeedEnd.CLOSED, null);
+        finish(StreamEnd.Reason.CLOSED, null);
     }
 
     void fail(Exception cause) {
-        finish(FeedEnd.FAILED, cause);
+        finish(StreamEnd.Reason.FAILED, cause);
     }
 
-    private void finish(FeedEnd reason, Exception cause) {
+    private void finish(StreamEnd.Reason reason, Exception cause) {
         synchronized (this) {
             if (end != null) {
                 return;
@@ -88,7 +90,7 @@ final class FeedSubscription implements Subscription {
         feed.remove(this);
         queue.clear();
         try {
-            listener.ending(reason);
+            sink.ending(reason);
         } catch (RuntimeException ignored) {
             // An abort that failed: the delivery thread ends the subscription either way.
         }
@@ -106,8 +108,8 @@ final class FeedSubscription implements Subscription {
             while (deliverOne()) {
                 // keep going while there is work
             }
-        } catch (Exception listenerOrStoreFailed) {
-            finish(FeedEnd.FAILED, listenerOrStoreFailed);
+        } catch (Exception sinkOrStoreFailed) {
+            finish(StreamEnd.Reason.FAILED, sinkOrStoreFailed);
             reportEnd();
         } finally {
             scheduled.set(false);
@@ -133,14 +135,14 @@ final class FeedSubscription implements Subscription {
         Delivery next = queue.poll();
         if (next != null) {
             if (next.sequence() > delivered) {
-                listener.event(next.event(), next.json());
+                sink.event(next.event(), next.json());
                 delivered = next.sequence();
             }
             return true;
         }
         if (keepaliveWanted) {
             keepaliveWanted = false;
-            listener.idle();
+            sink.keepalive();
             return true;
         }
         return false;
@@ -164,7 +166,7 @@ final class FeedSubscription implements Subscription {
                 return;
             }
             StreamEventPayload event = StreamEventPayload.of(item);
-            listener.event(event, Json.write(event));
+            sink.event(event, Json.write(event));
             delivered = item.sequence();
         }
         // Past events of tasks deleted meanwhile too; at the end of the backlog, up to where the queue starts.
@@ -186,9 +188,9 @@ final class FeedSubscription implements Subscription {
         if (!endReported) {
             endReported = true;
             try {
-                listener.ended(end, failure);
+                sink.ended(new StreamEnd(end, failure));
             } catch (RuntimeException ignored) {
-                // The listener's own clean-up failed; the subscription is over either way.
+                // The sink's own clean-up failed; the subscription is over either way.
             }
         }
     }

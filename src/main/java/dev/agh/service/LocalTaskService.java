@@ -43,7 +43,9 @@ import dev.agh.api.Responses.WorkspaceResponse;
 import dev.agh.api.RunPayload;
 import dev.agh.api.SessionPayload;
 import dev.agh.api.StoreResponses;
+import dev.agh.api.StreamSink;
 import dev.agh.api.TaskPayload;
+import dev.agh.api.TaskStream;
 import dev.agh.api.TriagePayload;
 import dev.agh.api.WorkspacePayload;
 import dev.agh.domain.Actor;
@@ -493,7 +495,7 @@ public final class LocalTaskService implements TaskService {
         if (!store.read(tx -> tx.tasks().exists(taskId))) {
             throw AghException.taskNotFound(taskId);
         }
-        return FeedStream.open(feed, taskId, afterSequence, sink);
+        return feed.subscribe(taskId, afterSequence, sink);
     }
 
     /** Streams open right now (diagnostics and tests). */

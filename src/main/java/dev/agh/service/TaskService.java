@@ -41,6 +41,8 @@ import dev.agh.api.Responses.WorkspaceListResponse;
 import dev.agh.api.Responses.WorkspaceResponse;
 import dev.agh.api.StoreResponses;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import java.util.Optional;
 import java.util.function.Consumer;
 

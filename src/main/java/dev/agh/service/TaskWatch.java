@@ -1,6 +1,9 @@
 package dev.agh.service;
 
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorKind;
 import java.util.concurrent.TimeUnit;

@@ -2,9 +2,9 @@ package dev.agh.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
-import dev.agh.service.StreamEnd;
-import dev.agh.service.StreamSink;
+import dev.agh.api.StreamSink;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,7 +3,10 @@ package dev.agh.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agh.api.EventPayload;
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import dev.agh.api.TimelineItemPayload;
 import dev.agh.api.TreePayload;
 import dev.agh.api.TriagePayload;

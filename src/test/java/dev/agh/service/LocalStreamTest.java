@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.UpdateTask;
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import dev.agh.domain.OriginKind;
 import dev.agh.store.jdbi.JdbiTaskStore;
 import dev.agh.testing.Databases;

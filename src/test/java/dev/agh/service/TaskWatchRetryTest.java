@@ -2,7 +2,10 @@ package dev.agh.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import dev.agh.domain.OriginKind;
 import java.lang.reflect.Proxy;
 import java.util.List;

@@ -2,15 +2,15 @@ package dev.agh.app.bench;
 
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.UpdateTask;
+import dev.agh.api.StreamEnd;
 import dev.agh.api.StreamEventPayload;
+import dev.agh.api.StreamSink;
+import dev.agh.api.TaskStream;
 import dev.agh.client.HttpTaskService;
 import dev.agh.domain.OriginKind;
 import dev.agh.http.HttpServer;
 import dev.agh.service.Caller;
-import dev.agh.service.StreamEnd;
-import dev.agh.service.StreamSink;
 import dev.agh.service.TaskService;
-import dev.agh.service.TaskStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

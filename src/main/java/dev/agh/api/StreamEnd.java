@@ -1,4 +1,4 @@
-package dev.agh.service;
+package dev.agh.api;
 
 /**
  * Why a task stream ended.

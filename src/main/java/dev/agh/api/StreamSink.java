@@ -1,10 +1,9 @@
-package dev.agh.service;
-
-import dev.agh.api.StreamEventPayload;
+package dev.agh.api;
 
 /**
- * Receives the events of a task stream ({@link TaskService#stream}), one call at a time and in
- * sequence order. A method that throws ends the stream.
+ * Receives the events of a task stream ({@code TaskService.stream}), one call at a time and in sequence order,
+ * from whichever end produces them: this process's event feed, or an SSE connection to a server. A method that
+ * throws ends the stream.
  */
 public interface StreamSink {
     /** One event; {@code json} is its data line, {@code {"sequence":..,"type":..,"timeline":{..}}}. */
@@ -14,7 +13,7 @@ public interface StreamSink {
     default void keepalive() throws Exception {}
 
     /**
-     * The stream is ending (see {@code FeedListener.ending}): called at once, on any thread, possibly while
+     * The stream is ending: called at once, on the thread that ended it, possibly while
      * {@link #event} is blocked on a reader that stopped reading. A transport may abort the connection here.
      */
     default void ending(StreamEnd.Reason reason) {}

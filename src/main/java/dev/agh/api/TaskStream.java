@@ -1,6 +1,6 @@
-package dev.agh.service;
+package dev.agh.api;
 
-/** An open task stream ({@link TaskService#stream}). */
+/** An open task stream ({@code TaskService.stream}). */
 public interface TaskStream extends AutoCloseable {
     /** Asks for a {@link StreamSink#keepalive} once pending events are delivered (no-op where nothing needs it). */
     void keepalive();
