@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -81,55 +79,17 @@ public final class Backends {
         if (config.sessionId() != null) {
             // --session with the operator's token (or the session's own): the server acts as that session.
             Caller session = new Caller(Actor.agentSession(config.sessionId()), OriginKind.HTTP, config.sessionId());
-            return new Backend(
+            return new ServerBackend(
                     HttpTaskService.ofDataDirectory(uri, token, config.sessionId(), relocator),
                     session,
                     "server " + uri);
         }
         Caller caller = Caller.human(config.user(), OriginKind.HTTP);
-        return new Backend(HttpTaskService.ofDataDirectory(uri, token, null, relocator), caller, "server " + uri);
+        return new ServerBackend(HttpTaskService.ofDataDirectory(uri, token, null, relocator), caller, "server " + uri);
     }
 
     private static Backend local(AppConfig config, DataDirectory dir) {
         return InProcessStore.open(config, dir);
-    }
-
-    /**
-     * {@code operator}'s backend acting as the agent session {@code sessionId}: locally by its id (the same
-     * service: do not close it separately), remotely by its token (a client of its own).
-     */
-    public static Backend asSession(Backend operator, String sessionId, String token) {
-        if (operator.service() instanceof HttpTaskService http) {
-            return new Backend(
-                    http.withToken(token),
-                    new Caller(Actor.agentSession(sessionId), OriginKind.HTTP, sessionId),
-                    operator.where());
-        }
-        return new Backend(
-                operator.service(),
-                new Caller(Actor.agentSession(sessionId), OriginKind.CLI, sessionId),
-                operator.where());
-    }
-
-    /**
-     * The environment that lets a child process call {@code agh} as the agent session: the same server and the
-     * session's token, or the same data directory (and database) with the session's id.
-     */
-    public static Map<String, String> environmentFor(AppConfig config, Backend agent, String token) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AGH_SESSION_ID", agent.caller().sessionId());
-        if (agent.service() instanceof HttpTaskService http) {
-            env.put("AGH_SERVER", http.server().toString());
-            if (token != null) {
-                env.put("AGH_TOKEN", token);
-            }
-        } else {
-            env.put("AGH_HOME", config.home().toString());
-            if (config.dbUrl() != null) {
-                env.put("AGH_DB", config.dbUrl());
-            }
-        }
-        return env;
     }
 
     /** A quick TCP probe, so a server file left by a killed server does not stall every command. */

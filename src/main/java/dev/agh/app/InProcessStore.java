@@ -26,6 +26,7 @@ final class InProcessStore {
         Caller caller = config.sessionId() != null
                 ? new Caller(Actor.agentSession(config.sessionId()), OriginKind.CLI, config.sessionId())
                 : Caller.human(config.user(), OriginKind.CLI);
-        return new Backend(new LocalTaskService(store, Clock.systemUTC()), caller, "embedded " + store.engine());
+        return new InProcessBackend(
+                new LocalTaskService(store, Clock.systemUTC()), caller, "embedded " + store.engine());
     }
 }

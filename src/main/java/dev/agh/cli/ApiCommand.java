@@ -1,7 +1,6 @@
 package dev.agh.cli;
 
 import dev.agh.app.Backend;
-import dev.agh.service.LocalTaskService;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +17,7 @@ public abstract class ApiCommand implements Callable<Integer> {
         checkArguments();
         root.announceNewDataDirectory(err());
         Backend backend = root.openBackend();
-        if (!(backend.service() instanceof LocalTaskService)) {
+        if (!backend.holdsTheStore()) {
             try (backend) {
                 return run(backend, new Printer(spec.commandLine().getOut(), root.output()));
             }

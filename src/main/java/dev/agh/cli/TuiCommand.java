@@ -1,7 +1,6 @@
 package dev.agh.cli;
 
 import dev.agh.app.Backend;
-import dev.agh.service.LocalTaskService;
 import dev.agh.tui.SystemTerminal;
 import dev.agh.tui.TuiOptions;
 import java.io.Console;
@@ -41,9 +40,9 @@ public final class TuiCommand implements Callable<Integer> {
         RootCommand root = spec.root().commandLine().getCommand();
         boolean color = !root.noColor && System.getenv("NO_COLOR") == null;
         try (Backend backend = root.openBackend()) {
-            TuiOptions options = backend.service() instanceof LocalTaskService local
-                    ? TuiOptions.embedded(color, backend.where(), local::latestEventSequence)
-                    : TuiOptions.remote(color, backend.where());
+            TuiOptions options = backend.latestEventSequence()
+                    .map(latest -> TuiOptions.embedded(color, backend.where(), latest))
+                    .orElseGet(() -> TuiOptions.remote(color, backend.where()));
             return SystemTerminal.run(backend.service(), backend.caller(), options);
         } catch (SystemTerminal.Unsupported e) {
             err.println("agh: " + e.getMessage());

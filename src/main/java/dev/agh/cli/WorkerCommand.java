@@ -4,7 +4,6 @@ import dev.agh.api.Json;
 import dev.agh.api.Requests.NewSession;
 import dev.agh.api.Responses.SessionResponse;
 import dev.agh.app.Backend;
-import dev.agh.app.Backends;
 import dev.agh.domain.AghException;
 import dev.agh.worker.Worker;
 import dev.agh.worker.WorkerOptions;
@@ -127,14 +126,14 @@ public final class WorkerCommand extends ApiCommand {
             SessionResponse session = operator.service()
                     .createSession(operator.caller(), new NewSession(agent, workspace, null, channel, capabilities));
             token = session.token();
-            agentBackend = Backends.asSession(operator, session.session().sessionId(), token);
+            agentBackend = operator.asSession(session.session().sessionId(), token);
         }
         PrintWriter err = err();
         Worker worker = new Worker(
                 agentBackend.service(),
                 agentBackend.caller(),
                 options,
-                Backends.environmentFor(root().config(), agentBackend, token),
+                agentBackend.agentEnvironment(root().config(), token),
                 line -> {
                     err.println("agh worker: " + line);
                     err.flush();

@@ -40,14 +40,13 @@ public final class StreamBenchmark {
 
     public static Map<String, Object> run(BenchTarget target, int subscribers, int events, Consumer<String> progress)
             throws InterruptedException {
-        TaskService operator = target.operator();
         HttpServer server = null;
         HttpTaskService client;
-        if (operator instanceof HttpTaskService remote) {
-            client = remote;
+        if (target.local().isEmpty()) {
+            client = new HttpTaskService(target.serverUrl(), target.operatorToken());
         } else {
             server = HttpServer.start(
-                    operator,
+                    target.local().get(),
                     token -> LOCAL_TOKEN.equals(token) ? Optional.of(OPERATOR) : Optional.empty(),
                     "127.0.0.1",
                     0);
