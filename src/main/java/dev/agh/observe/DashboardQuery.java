@@ -4,6 +4,7 @@ import dev.agh.api.DashboardActiveRunsPayload;
 import dev.agh.api.DashboardCardsPayload;
 import dev.agh.api.DashboardPayload;
 import dev.agh.api.DashboardQueuePayload;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
 import dev.agh.domain.TaskStatus;
@@ -36,7 +37,7 @@ public final class DashboardQuery {
     public static final Duration STALE_AFTER = Duration.ofMinutes(2);
     public static final String OK = "ok";
     public static final String WARN = "warn";
-    public static final String FORCE_STOPPED_EVENT = "task.run_force_stopped";
+    public static final String FORCE_STOPPED_EVENT = EventType.RUN_FORCE_STOPPED.wire();
 
     /** Fixed order of {@code status_breakdown}. */
     private static final List<TaskStatus> BREAKDOWN_ORDER = List.of(

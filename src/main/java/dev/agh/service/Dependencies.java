@@ -6,6 +6,7 @@ import dev.agh.api.Requests.AddDependency;
 import dev.agh.domain.AghException;
 import dev.agh.domain.Dependency;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Task;
 import java.util.ArrayDeque;
@@ -59,7 +60,7 @@ final class Dependencies {
         m.emit(
                 taskId,
                 null,
-                "task.dependency_added",
+                EventType.DEPENDENCY_ADDED,
                 payload("depends_on_task_id", dependsOn, "kind", Dependency.BLOCKS, "status", reconciled.status()));
     }
 
@@ -78,7 +79,7 @@ final class Dependencies {
         m.emit(
                 taskId,
                 null,
-                "task.dependency_removed",
+                EventType.DEPENDENCY_REMOVED,
                 payload("depends_on_task_id", dependsOn, "kind", Dependency.BLOCKS, "status", reconciled.status()));
     }
 

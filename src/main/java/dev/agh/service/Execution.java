@@ -7,6 +7,7 @@ import dev.agh.api.Requests.ExecuteTask;
 import dev.agh.domain.ActorKind;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Ids;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Run;
@@ -110,7 +111,7 @@ final class Execution {
         m.emit(
                 taskId,
                 runId,
-                "task.run_enqueued",
+                EventType.RUN_ENQUEUED,
                 payload(
                         "attempt",
                         attempt,

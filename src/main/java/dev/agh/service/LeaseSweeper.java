@@ -4,6 +4,7 @@ import static dev.agh.service.Mutation.payload;
 
 import dev.agh.domain.Actor;
 import dev.agh.domain.ActorKind;
+import dev.agh.domain.EventType;
 import dev.agh.domain.OriginKind;
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
@@ -36,7 +37,7 @@ final class LeaseSweeper {
                 m.emit(
                         run.taskId(),
                         run.id(),
-                        "task.run_failed",
+                        EventType.RUN_FAILED,
                         payload(
                                 "status",
                                 "failed",
@@ -54,7 +55,7 @@ final class LeaseSweeper {
                 m.emit(
                         run.taskId(),
                         run.id(),
-                        "task.run_lease_expired",
+                        EventType.RUN_LEASE_EXPIRED,
                         payload(
                                 "previous_status",
                                 run.status(),

@@ -13,6 +13,7 @@ import dev.agh.api.TaskReference;
 import dev.agh.domain.AgentSession;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.RetryPolicy;
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
@@ -133,7 +134,7 @@ final class Leases {
         long sequence = m.emit(
                 task.id(),
                 run.id(),
-                "task.run_claimed",
+                EventType.RUN_CLAIMED,
                 payload(
                         "status",
                         "claimed",
@@ -183,7 +184,7 @@ final class Leases {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_lease_extended",
+                EventType.RUN_LEASE_EXTENDED,
                 payload(
                         "status",
                         extended.status(),
@@ -209,7 +210,7 @@ final class Leases {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_started",
+                EventType.RUN_STARTED,
                 payload(
                         "status",
                         "running",
@@ -229,7 +230,7 @@ final class Leases {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_completed",
+                EventType.RUN_COMPLETED,
                 payload(
                         "status",
                         "completed",
@@ -252,7 +253,7 @@ final class Leases {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_failed",
+                EventType.RUN_FAILED,
                 payload(
                         "status",
                         "failed",
@@ -277,7 +278,7 @@ final class Leases {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_released",
+                EventType.RUN_RELEASED,
                 payload(
                         "previous_status",
                         run.status(),

@@ -3,6 +3,7 @@ package dev.agh.service;
 import dev.agh.api.Json;
 import dev.agh.domain.AghException;
 import dev.agh.domain.Event;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Ids;
 import dev.agh.domain.Origin;
 import dev.agh.domain.Task;
@@ -38,7 +39,7 @@ final class Mutation {
     }
 
     /** Appends an event of {@code taskId} (payload entries with null values are left out). */
-    long emit(String taskId, String runId, String type, Map<String, Object> payload) {
+    long emit(String taskId, String runId, EventType type, Map<String, Object> payload) {
         Map<String, Object> clean = new LinkedHashMap<>();
         payload.forEach((k, v) -> {
             if (v != null) {
@@ -51,7 +52,7 @@ final class Mutation {
                         Ids.event(),
                         taskId,
                         runId,
-                        type,
+                        type.wire(),
                         caller.actor(),
                         origin,
                         clean.isEmpty() ? null : Json.write(clean),
@@ -108,7 +109,7 @@ final class Mutation {
                 emit(
                         dependent,
                         null,
-                        after.status() == TaskStatus.BLOCKED ? "task.blocked" : "task.unblocked",
+                        after.status() == TaskStatus.BLOCKED ? EventType.BLOCKED : EventType.UNBLOCKED,
                         payload);
             }
         }

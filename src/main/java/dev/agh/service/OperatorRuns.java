@@ -13,6 +13,7 @@ import dev.agh.domain.ActorKind;
 import dev.agh.domain.AgentSession;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Limits;
 import dev.agh.domain.OwnerKind;
 import dev.agh.domain.Run;
@@ -50,7 +51,7 @@ final class OperatorRuns {
         m.emit(
                 task.id(),
                 runId,
-                "task.run_claimed",
+                EventType.RUN_CLAIMED,
                 payload("status", "claimed", "task_status", after.status(), "claimed_by", m.caller.actor()));
         return claimed;
     }
@@ -66,7 +67,7 @@ final class OperatorRuns {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_started",
+                EventType.RUN_STARTED,
                 payload("status", "running", "task_status", after.status(), "session_id", running.sessionId()));
         return running;
     }
@@ -96,7 +97,7 @@ final class OperatorRuns {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_session_bound",
+                EventType.RUN_SESSION_BOUND,
                 payload("status", "starting", "task_status", after.status(), "session_id", sessionId));
         return attached;
     }
@@ -112,7 +113,7 @@ final class OperatorRuns {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_completed",
+                EventType.RUN_COMPLETED,
                 payload(
                         "status",
                         "completed",
@@ -136,7 +137,7 @@ final class OperatorRuns {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_failed",
+                EventType.RUN_FAILED,
                 payload(
                         "status",
                         "failed",
@@ -169,7 +170,7 @@ final class OperatorRuns {
         m.emit(
                 run.taskId(),
                 runId,
-                "task.run_canceled",
+                EventType.RUN_CANCELED,
                 payload(
                         "status",
                         "canceled",

@@ -4,6 +4,7 @@ import static dev.agh.service.Mutation.payload;
 
 import dev.agh.api.Json;
 import dev.agh.api.Requests.ExecuteTask;
+import dev.agh.domain.EventType;
 import dev.agh.domain.RetryPolicy;
 import dev.agh.domain.Run;
 import dev.agh.domain.Task;
@@ -49,7 +50,7 @@ final class Retries {
         m.emit(
                 task.id(),
                 retry.id(),
-                "task.run_retry_scheduled",
+                EventType.RUN_RETRY_SCHEDULED,
                 payload(
                         "attempt",
                         retry.attempt(),

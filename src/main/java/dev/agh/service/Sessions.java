@@ -7,6 +7,7 @@ import dev.agh.domain.ActorKind;
 import dev.agh.domain.AgentSession;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Ids;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Run;
@@ -69,7 +70,7 @@ final class Sessions {
             m.emit(
                     run.taskId(),
                     run.id(),
-                    "task.run_released",
+                    EventType.RUN_RELEASED,
                     payload(
                             "previous_status",
                             run.status(),

@@ -5,6 +5,7 @@ import static dev.agh.service.Mutation.payload;
 import dev.agh.api.Requests.Cancel;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
@@ -53,7 +54,7 @@ final class TaskCancellation {
                 m.emit(
                         task.id(),
                         run.id(),
-                        "task.run_canceled",
+                        EventType.RUN_CANCELED,
                         payload(
                                 "status",
                                 "canceled",
@@ -75,7 +76,7 @@ final class TaskCancellation {
         m.emit(
                 task.id(),
                 null,
-                "task.canceled",
+                EventType.CANCELED,
                 payload(
                         "reason",
                         reason,

@@ -6,6 +6,7 @@ import dev.agh.api.Requests.CreateTask;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ApprovalPolicy;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Ids;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Owner;
@@ -93,7 +94,7 @@ final class TaskCreation {
         m.emit(
                 task.id(),
                 null,
-                "task.created",
+                EventType.CREATED,
                 payload(
                         "scope",
                         scope,
@@ -117,7 +118,7 @@ final class TaskCreation {
             m.emit(
                     parent.id(),
                     null,
-                    "task.child_created",
+                    EventType.CHILD_CREATED,
                     payload("child_task_id", task.id(), "child_scope", scope, "child_workspace_id", workspaceId));
         }
         return m.tx.tasks().find(task.id()).orElseThrow();

@@ -5,6 +5,7 @@ import static dev.agh.service.Mutation.payload;
 import dev.agh.domain.AghException;
 import dev.agh.domain.Dependency;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Task;
 import java.util.List;
 
@@ -62,7 +63,7 @@ final class TaskDeletion {
             m.emit(
                     dependentId,
                     null,
-                    "task.dependency_removed",
+                    EventType.DEPENDENCY_REMOVED,
                     payload(
                             "depends_on_task_id",
                             taskId,

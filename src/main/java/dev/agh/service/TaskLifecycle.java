@@ -7,6 +7,7 @@ import dev.agh.domain.AghException;
 import dev.agh.domain.ApprovalPolicy;
 import dev.agh.domain.ApprovalState;
 import dev.agh.domain.ErrorCode;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Task;
 import dev.agh.domain.TaskStatus;
 
@@ -35,7 +36,7 @@ final class TaskLifecycle {
         m.emit(
                 taskId,
                 null,
-                "task.published",
+                EventType.PUBLISHED,
                 payload(
                         "previous_status",
                         "draft",
@@ -85,7 +86,7 @@ final class TaskLifecycle {
         m.emit(
                 taskId,
                 null,
-                "task.approved",
+                EventType.APPROVED,
                 payload(
                         "previous_approval_state",
                         "pending",
@@ -109,7 +110,7 @@ final class TaskLifecycle {
         m.emit(
                 taskId,
                 null,
-                "task.rejected",
+                EventType.REJECTED,
                 payload(
                         "previous_approval_state",
                         "pending",

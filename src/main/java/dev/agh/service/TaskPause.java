@@ -2,6 +2,7 @@ package dev.agh.service;
 
 import static dev.agh.service.Mutation.payload;
 
+import dev.agh.domain.EventType;
 import dev.agh.domain.Task;
 import java.time.Instant;
 
@@ -25,7 +26,7 @@ final class TaskPause {
 
     private static Task apply(Mutation m, String taskId, Instant pausedAt, String reason) {
         m.lockTask(taskId);
-        String type = pausedAt == null ? "task.resumed" : "task.paused";
+        EventType type = pausedAt == null ? EventType.RESUMED : EventType.PAUSED;
         for (Task task : m.tx.trees().subtree(taskId)) {
             if (task.paused() == (pausedAt != null)) {
                 continue;

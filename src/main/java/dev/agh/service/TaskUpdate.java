@@ -5,6 +5,7 @@ import static dev.agh.service.Mutation.payload;
 import dev.agh.api.Requests.UpdateTask;
 import dev.agh.domain.AghException;
 import dev.agh.domain.ApprovalPolicy;
+import dev.agh.domain.EventType;
 import dev.agh.domain.Limits;
 import dev.agh.domain.Owner;
 import dev.agh.domain.Priority;
@@ -87,7 +88,7 @@ final class TaskUpdate {
         m.tx.tasks().update(updated.withUpdatedAt(m.now));
         m.tx.runs().syncQueued(updated);
         Task reconciled = m.reconcile(taskId);
-        m.emit(taskId, null, "task.updated", payload("changed_fields", changed, "status", reconciled.status()));
+        m.emit(taskId, null, EventType.UPDATED, payload("changed_fields", changed, "status", reconciled.status()));
         return m.tx.tasks().find(taskId).orElseThrow();
     }
 

@@ -1,5 +1,7 @@
 package dev.agh.app.bench;
 
+import dev.agh.domain.EventType;
+import dev.agh.domain.RunStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -178,7 +180,7 @@ final class ObserveSeed {
         if (kind == SeedKind.QUEUED || kind == SeedKind.ACTIVE) {
             openTargets.add(taskId);
         }
-        long created = rows.event(taskId, null, "task.created", task.created);
+        long created = rows.event(taskId, null, EventType.CREATED.wire(), task.created);
         String status = kind.taskStatus(i);
         boolean closed = kind == SeedKind.COMPLETED || kind == SeedKind.FAILED || kind == SeedKind.CANCELED;
         rows.task(new SeedRows.TaskRow(
@@ -286,9 +288,12 @@ final class ObserveSeed {
                 open && tokenHash != null && session != null ? session : null));
         long runActivity = max(queued, claimed, started, ended);
         task.activity = Math.max(task.activity, runActivity);
-        rows.event(task.id, runId, open ? "task.run_enqueued" : "task.run_" + runStatus, runActivity);
+        EventType type = open
+                ? EventType.RUN_ENQUEUED
+                : EventType.runEnded(RunStatus.valueOf(runStatus.toUpperCase(java.util.Locale.ROOT)));
+        rows.event(task.id, runId, type.wire(), runActivity);
         if (runStatus.equals("failed") && i % 400 == 0) {
-            rows.event(task.id, runId, "task.run_force_stopped", runActivity);
+            rows.event(task.id, runId, EventType.RUN_FORCE_STOPPED.wire(), runActivity);
         }
     }
 
