@@ -163,4 +163,18 @@ final class Execution {
         }
         return "coord-" + slug;
     }
+
+    /**
+     * A task that may be made to run now, by an operator's start or claim: not blocked by unfinished dependencies,
+     * not a draft, not canceled. (Enqueueing alone allows a blocked task: its run then waits.)
+     */
+    static void requireExecutable(Task task) {
+        if (task.status() == TaskStatus.BLOCKED
+                || task.status() == TaskStatus.DRAFT
+                || task.status() == TaskStatus.CANCELED) {
+            throw AghException.conflict(
+                    ErrorCode.TASK_NOT_EXECUTABLE,
+                    "task \"" + task.id() + "\" is " + task.status().wire());
+        }
+    }
 }

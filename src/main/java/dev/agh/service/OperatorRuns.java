@@ -19,7 +19,6 @@ import dev.agh.domain.OwnerKind;
 import dev.agh.domain.Run;
 import dev.agh.domain.RunStatus;
 import dev.agh.domain.Task;
-import dev.agh.domain.TaskStatus;
 
 /**
  * The operator's path through a run ({@code /api/task-runs/{id}/…}): claim without a lease, start,
@@ -33,7 +32,7 @@ final class OperatorRuns {
         requireKeyForAgents(m, r, "claim_run");
         Run run = find(m, runId);
         Task task = m.lockTask(run.taskId());
-        requireExecutable(task);
+        Execution.requireExecutable(task);
         requireStatus(run, RunStatus.CLAIMED, RunStatus.QUEUED);
         if (task.owner() != null && task.owner().kind() == OwnerKind.POOL) {
             throw AghException.conflict(
@@ -59,7 +58,7 @@ final class OperatorRuns {
     static Run start(Mutation m, String runId, ClaimRun r) {
         requireKeyForAgents(m, r, "start_run");
         Run run = find(m, runId);
-        requireExecutable(m.lockTask(run.taskId()));
+        Execution.requireExecutable(m.lockTask(run.taskId()));
         // A lease-claimed run may be marked running by the operator; its agent still completes it.
         requireStatus(run, RunStatus.RUNNING, RunStatus.CLAIMED, RunStatus.STARTING);
         Run running = run.started(m.now);
@@ -78,7 +77,7 @@ final class OperatorRuns {
             throw AghException.invalid("attach_session.session_id is required");
         }
         Run run = find(m, runId);
-        requireExecutable(m.lockTask(run.taskId()));
+        Execution.requireExecutable(m.lockTask(run.taskId()));
         if (run.sessionId() != null) {
             throw AghException.conflict(
                     ErrorCode.SESSION_ALREADY_BOUND,
@@ -193,16 +192,6 @@ final class OperatorRuns {
         String key = r == null ? null : Inputs.idempotencyKey(operation + ".idempotency_key", r.idempotencyKey());
         if (m.caller.actor().kind() != ActorKind.HUMAN && key == null) {
             throw AghException.invalid(operation + ".idempotency_key is required for non-human actors");
-        }
-    }
-
-    private static void requireExecutable(Task task) {
-        if (task.status() == TaskStatus.BLOCKED
-                || task.status() == TaskStatus.DRAFT
-                || task.status() == TaskStatus.CANCELED) {
-            throw AghException.conflict(
-                    ErrorCode.TASK_NOT_EXECUTABLE,
-                    "task \"" + task.id() + "\" is " + task.status().wire());
         }
     }
 

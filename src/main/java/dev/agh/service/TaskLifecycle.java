@@ -49,14 +49,7 @@ final class TaskLifecycle {
 
     /** Makes an existing task run: refused while blocked, a draft or canceled. */
     static Execution.Enqueued start(Mutation m, String taskId, ExecuteTask r) {
-        Task task = m.lockTask(taskId);
-        if (task.status() == TaskStatus.BLOCKED
-                || task.status() == TaskStatus.DRAFT
-                || task.status() == TaskStatus.CANCELED) {
-            throw AghException.conflict(
-                    ErrorCode.TASK_NOT_EXECUTABLE,
-                    "task \"" + taskId + "\" is " + task.status().wire());
-        }
+        Execution.requireExecutable(m.lockTask(taskId));
         return Execution.enqueue(m, taskId, r, "task.start." + taskId);
     }
 
