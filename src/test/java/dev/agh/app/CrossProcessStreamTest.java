@@ -1,6 +1,7 @@
 package dev.agh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.StreamEventPayload;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -64,11 +66,10 @@ class CrossProcessStreamTest {
                 assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(cli.exitValue()).as("the CLI process: %s", log()).isZero();
 
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (seen.isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                assertThat(seen).as("events the SSE subscriber received").hasSize(1);
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(seen)
+                                .as("events the SSE subscriber received")
+                                .hasSize(1));
                 StreamEventPayload event = seen.get(0);
                 assertThat(event.type()).isEqualTo("task.updated");
                 assertThat(event.sequence()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package dev.agh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.ListTasks;
@@ -70,10 +71,7 @@ class DurabilityTest {
                 }));
             }
             // Let a few hundred writes be acknowledged, then kill the server in the middle of the stream.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 300);
             server.destroyForcibly();
             server.waitFor(10, TimeUnit.SECONDS);
             writers.shutdown();

@@ -1,6 +1,7 @@
 package dev.agh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agh.api.Json;
@@ -114,11 +115,9 @@ final class Launcher {
     }
 
     /** Waits (polling every 100 ms) until {@code condition} holds; fails after {@code seconds}. */
-    static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %d s", seconds).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    static void waitFor(java.util.function.BooleanSupplier condition, int seconds) {
+        await().atMost(java.time.Duration.ofSeconds(seconds))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 }

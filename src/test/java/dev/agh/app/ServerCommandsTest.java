@@ -1,6 +1,7 @@
 package dev.agh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,13 +39,9 @@ class ServerCommandsTest {
                 .redirectOutput(home.resolve("serve.log").toFile())
                 .start();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            Run status = agh("-o", "json", "server", "status");
-            while (status.exit() != 0 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                status = agh("-o", "json", "server", "status");
-            }
-            assertThat(status.exit()).as(status.output()).isZero();
+            Run status = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> agh("-o", "json", "server", "status"), s -> s.exit() == 0);
             JsonNode json = new ObjectMapper().readTree(status.output());
             assertThat(json.path("running").asBoolean()).isTrue();
             assertThat(json.path("pid").asLong()).isEqualTo(server.pid());

@@ -2,6 +2,7 @@ package dev.agh.cli;
 
 import static dev.agh.cli.CliRunner.agh;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.app.AppConfig;
 import dev.agh.app.Server;
@@ -51,10 +52,9 @@ class CliQuickStartTest {
                 .redirectOutput(home.resolve("serve.log").toFile())
                 .start();
         try {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (agh(home, "server", "status").code() != 0 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            await().atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> agh(home, "server", "status").code() == 0);
             CliRunner.Result refused =
                     agh(home, "-o", "json", "--embedded", "task", "list").failsWithJson(7, "STORE_UNAVAILABLE");
             assertThat(refused.err()).contains("in use by another process");

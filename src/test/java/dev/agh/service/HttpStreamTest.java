@@ -1,6 +1,7 @@
 package dev.agh.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.api.Json;
 import dev.agh.api.Requests.CreateTask;
@@ -359,12 +360,11 @@ class HttpStreamTest {
         }
     }
 
-    private static void awaitSeen(List<Long> seen, long sequence) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((seen.isEmpty() || seen.get(seen.size() - 1) < sequence) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(seen).as("events seen, waiting for %s", sequence).contains(sequence);
+    private static void awaitSeen(List<Long> seen, long sequence) {
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(seen)
+                        .as("events seen, waiting for %s", sequence)
+                        .contains(sequence));
     }
 
     private static void sleep(long millis) {

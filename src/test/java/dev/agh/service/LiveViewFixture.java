@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /** What the live-view cases work with beyond runs and agents: timelines, trees, triage and recorded streams. */
 abstract class LiveViewFixture extends RunLifecycleFixture {
@@ -105,28 +106,27 @@ abstract class LiveViewFixture extends RunLifecycleFixture {
         }
 
         /** Waits until at least {@code count} events arrived; returns them all. */
-        List<StreamEventPayload> await(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (events.size() < count && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(events.size())
-                    .as("events received, waiting for %s", count)
-                    .isGreaterThanOrEqualTo(count);
+        List<StreamEventPayload> await(int count) {
+            Awaitility.await()
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(5))
+                    .untilAsserted(() -> assertThat(events.size())
+                            .as("events received, waiting for %s", count)
+                            .isGreaterThanOrEqualTo(count));
             return snapshot();
         }
 
         /** Waits until an event with {@code sequence} arrived. */
-        List<StreamEventPayload> awaitSequence(long sequence) throws InterruptedException {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (System.nanoTime() < deadline) {
-                List<StreamEventPayload> now = snapshot();
-                if (!now.isEmpty() && now.get(now.size() - 1).sequence() >= sequence) {
-                    return now;
-                }
-                Thread.sleep(5);
-            }
-            throw new AssertionError("sequence " + sequence + " not received; got " + sequencesOf(snapshot()));
+        List<StreamEventPayload> awaitSequence(long sequence) {
+            Awaitility.await()
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(5))
+                    .untilAsserted(() -> assertThat(sequencesOf(snapshot()))
+                            .as("sequence %s received", sequence)
+                            .isNotEmpty()
+                            .last()
+                            .satisfies(last -> assertThat(last).isGreaterThanOrEqualTo(sequence)));
+            return snapshot();
         }
 
         List<StreamEventPayload> snapshot() {

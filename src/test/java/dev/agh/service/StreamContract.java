@@ -1,6 +1,7 @@
 package dev.agh.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.api.Json;
 import dev.agh.api.StreamEventPayload;
@@ -182,10 +183,9 @@ abstract class StreamContract extends LiveViewFixture {
         try {
             createChild(epic.id(), task("Story"));
             long last = detail(epic.id()).task().latestEventSeq();
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (watch.lastSequence() < last && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await().atMost(PATIENCE)
+                    .pollInterval(java.time.Duration.ofMillis(5))
+                    .until(() -> watch.lastSequence() >= last);
             assertThat(seen)
                     .extracting(StreamEventPayload::type)
                     .containsExactly("task.created", "task.created", "task.child_created");

@@ -1,6 +1,7 @@
 package dev.agh.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.api.Requests.ClaimNext;
 import dev.agh.api.Requests.CreateTask;
@@ -12,6 +13,7 @@ import dev.agh.store.jdbi.JdbiTaskStore;
 import dev.agh.testing.Databases;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,13 +50,10 @@ class TwoNodeClaimTest {
         try (JdbiTaskStore waitingStore = JdbiTaskStore.open(url, 4);
                 LocalTaskService waiting = new LocalTaskService(waitingStore, Clock.systemUTC());
                 LocalTaskService enqueuing = new LocalTaskService(JdbiTaskStore.open(url, 4), Clock.systemUTC())) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (waitingStore.toldOfOtherCommits() != told && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(waitingStore.toldOfOtherCommits())
-                    .as("other commits are told, not polled for")
-                    .isEqualTo(told);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(waitingStore.toldOfOtherCommits())
+                            .as("other commits are told, not polled for")
+                            .isEqualTo(told));
             var session = waiting.createSession(OPERATOR, new NewSession("agent", null, "agent", null, null));
             Caller agent = new Caller(
                     Actor.agentSession(session.session().sessionId()),

@@ -1,6 +1,7 @@
 package dev.agh.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.api.Requests.UpdateTask;
@@ -10,10 +11,10 @@ import dev.agh.store.jdbi.JdbiTaskStore;
 import dev.agh.testing.Databases;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,10 +68,9 @@ class TwoNodeStreamTest {
                     expected.add(updated);
                 }
                 long last = expected.get(expected.size() - 1);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (watch.lastSequence() < last && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
+                await().atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(5))
+                        .until(() -> watch.lastSequence() >= last);
                 assertThat(seen).containsExactlyElementsOf(expected);
             } finally {
                 watch.close();

@@ -1,6 +1,7 @@
 package dev.agh.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.api.Requests.Cancel;
 import dev.agh.api.Requests.CreateTask;
@@ -234,15 +235,13 @@ class WorkerTest {
         assertThat(onlyRun(task).status()).isEqualTo(RunStatus.QUEUED);
     }
 
-    private RunPayload awaitStatus(String taskId, RunStatus status) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            RunPayload run = onlyRun(taskId);
-            if (run.status() == status) {
-                return run;
-            }
-            Thread.sleep(20);
+    private RunPayload awaitStatus(String taskId, RunStatus status) {
+        try {
+            return await().atMost(java.time.Duration.ofSeconds(20))
+                    .pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() -> onlyRun(taskId), run -> run.status() == status);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("run of " + taskId + " never became " + status + "; log: " + log, e);
         }
-        throw new AssertionError("run of " + taskId + " never became " + status + "; log: " + log);
     }
 }

@@ -1,6 +1,7 @@
 package dev.agh.store.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.agh.api.Requests.CreateTask;
 import dev.agh.domain.OriginKind;
@@ -9,9 +10,9 @@ import dev.agh.service.LocalTaskService;
 import dev.agh.testing.Databases;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,11 +52,7 @@ class PgCommitNoticesTest {
                     told.add(sequence);
                 }
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!listening.toldOfOtherCommits() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(listening.toldOfOtherCommits()).as("listening").isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(listening::toldOfOtherCommits);
 
             for (int i = 0; i < 5; i++) {
                 create(otherSchema, "elsewhere " + i);
@@ -64,10 +61,7 @@ class PgCommitNoticesTest {
             assertThat(told).as("notices of another schema's commits").isEmpty();
 
             long sequence = create(sameSchema, "here");
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!told.contains(sequence) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> told.contains(sequence));
             assertThat(told).as("notices of the same schema's commits").containsExactly(sequence);
         } finally {
             Databases.dropSchema(here);
