@@ -12,15 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
 
-/** Runs {@code agh} in process with the real backends: arguments in; exit code, stdout and stderr out. */
-final class CliRunner {
+/**
+ * Runs {@code agh} in process with the real backends, as the program builds its command line: arguments in; exit
+ * code, stdout and stderr out. The one in-process runner of every CLI test.
+ */
+public final class CliRunner {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private CliRunner() {}
 
     /** What one invocation printed and returned. */
-    record Result(List<String> args, int code, String out, String err) {
+    public record Result(List<String> args, int code, String out, String err) {
         JsonNode json() {
             return parse(out, "stdout");
         }
@@ -83,7 +87,12 @@ final class CliRunner {
     }
 
     /** Runs {@code agh ARGS} with the real backends. */
-    static Result run(String... args) {
+    public static Result run(String... args) {
+        return run(null, args);
+    }
+
+    /** Like {@link #run(String...)} with help colours forced on or off ({@code null}: picocli decides). */
+    public static Result run(Help.Ansi ansi, String... args) {
         assertThat(System.getenv("AGH_SERVER"))
                 .as("AGH_SERVER must be unset for CLI tests")
                 .isNull();
@@ -98,6 +107,9 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
+        if (ansi != null) {
+            cli.setColorScheme(Help.defaultColorScheme(ansi));
+        }
         int code = cli.execute(args);
         return new Result(List.of(args), code, out.toString(), err.toString());
     }

@@ -2,6 +2,7 @@ package dev.agh.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agh.cli.CliRunner;
 import dev.agh.cli.RootCommand;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,7 +159,7 @@ class CommandModelTest {
                     new ArrayList<>(Arrays.asList(Completions.path(command).split(" ")));
             args.removeIf(String::isEmpty);
             args.add("--help");
-            Agh.Result result = Agh.run(args.toArray(String[]::new));
+            CliRunner.Result result = CliRunner.run(Ansi.OFF, args.toArray(String[]::new));
             String expected = command.getUsageMessage(Help.defaultColorScheme(Ansi.OFF));
             if (result.code() != 0 || !result.out().equals(expected)) {
                 differ.add(result.toString() + "\n--- expected:\n" + expected);

@@ -3,6 +3,7 @@ package dev.agh.cli.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.agh.cli.CliRunner;
 import dev.agh.cli.RootCommand;
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code agh completion SHELL} prints the committed scripts; they name every command and option, and parse. */
@@ -23,7 +25,7 @@ class CompletionTest {
     @Test
     void completionCommandPrintsTheCommittedScripts() throws IOException {
         for (Completions.Shell shell : Completions.Shell.values()) {
-            Agh.Result result = Agh.run("completion", shell.name());
+            CliRunner.Result result = CliRunner.run(Ansi.OFF, "completion", shell.name());
             assertThat(result.code()).as(result.toString()).isZero();
             Path committed = PROJECT.resolve("completions").resolve(shell.fileName());
             assertThat(result.out())
@@ -34,8 +36,8 @@ class CompletionTest {
 
     @Test
     void completionWithoutAKnownShellIsAUsageError() {
-        assertThat(Agh.run("completion").code()).isEqualTo(2);
-        assertThat(Agh.run("completion", "tcsh").code()).isEqualTo(2);
+        assertThat(CliRunner.run(Ansi.OFF, "completion").code()).isEqualTo(2);
+        assertThat(CliRunner.run(Ansi.OFF, "completion", "tcsh").code()).isEqualTo(2);
     }
 
     @Test

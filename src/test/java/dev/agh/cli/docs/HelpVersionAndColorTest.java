@@ -2,6 +2,7 @@ package dev.agh.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agh.cli.CliRunner;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Help.Ansi;
 
@@ -11,7 +12,7 @@ class HelpVersionAndColorTest {
 
     @Test
     void versionPrintsTheVersionBuildMetadataAndJava() {
-        Agh.Result result = Agh.run("--version");
+        CliRunner.Result result = CliRunner.run(Ansi.OFF, "--version");
         assertThat(result.code()).as(result.toString()).isZero();
         String[] lines = result.out().split("\\R");
         assertThat(lines).hasSize(3);
@@ -27,24 +28,26 @@ class HelpVersionAndColorTest {
 
     @Test
     void versionIsTheSameOnSubcommands() {
-        assertThat(Agh.run("task", "list", "--version").out())
-                .isEqualTo(Agh.run("--version").out());
+        assertThat(CliRunner.run(Ansi.OFF, "task", "list", "--version").out())
+                .isEqualTo(CliRunner.run(Ansi.OFF, "--version").out());
     }
 
     @Test
     void helpCommandShowsTheUsageOfNestedCommands() {
-        Agh.Result help = Agh.run("help", "task", "create");
+        CliRunner.Result help = CliRunner.run(Ansi.OFF, "help", "task", "create");
         assertThat(help.code()).as(help.toString()).isZero();
         assertThat(help.out()).startsWith("Usage: agh task create").contains("--title", "Examples:");
-        assertThat(help.out()).isEqualTo(Agh.run("task", "create", "--help").out());
-        assertThat(Agh.run("help").out()).isEqualTo(Agh.run("--help").out());
-        assertThat(Agh.run("help", "agent").out())
-                .isEqualTo(Agh.run("agent", "--help").out());
+        assertThat(help.out())
+                .isEqualTo(CliRunner.run(Ansi.OFF, "task", "create", "--help").out());
+        assertThat(CliRunner.run(Ansi.OFF, "help").out())
+                .isEqualTo(CliRunner.run(Ansi.OFF, "--help").out());
+        assertThat(CliRunner.run(Ansi.OFF, "help", "agent").out())
+                .isEqualTo(CliRunner.run(Ansi.OFF, "agent", "--help").out());
     }
 
     @Test
     void helpOfAnUnknownCommandIsAUsageError() {
-        Agh.Result result = Agh.run("help", "task", "frobnicate");
+        CliRunner.Result result = CliRunner.run(Ansi.OFF, "help", "task", "frobnicate");
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("unknown command 'agh task frobnicate'");
     }
@@ -63,7 +66,7 @@ class HelpVersionAndColorTest {
             {"bench", "cycle", "--help"},
             {"completion", "--help"}
         }) {
-            Agh.Result result = Agh.run(args);
+            CliRunner.Result result = CliRunner.run(Ansi.OFF, args);
             assertThat(result.code()).as(result.toString()).isZero();
             assertThat(result.out()).as(result.toString()).startsWith("Usage: agh");
         }
@@ -71,23 +74,26 @@ class HelpVersionAndColorTest {
 
     @Test
     void unknownCommandsAreUsageErrorsWithSuggestions() {
-        Agh.Result top = Agh.run("tsk");
+        CliRunner.Result top = CliRunner.run(Ansi.OFF, "tsk");
         assertThat(top.code()).isEqualTo(2);
         assertThat(top.err()).contains("tsk").contains("task");
-        Agh.Result nested = Agh.run("task", "lst");
+        CliRunner.Result nested = CliRunner.run(Ansi.OFF, "task", "lst");
         assertThat(nested.code()).isEqualTo(2);
         assertThat(nested.err()).contains("lst").contains("list");
     }
 
     @Test
     void helpUsesAnsiOnlyWhenColoursAreOn() {
-        assertThat(Agh.run(Ansi.ON, "task", "list", "--help").out()).contains(ESC);
-        assertThat(Agh.run(Ansi.ON, "--no-color", "task", "list", "--help").out())
+        assertThat(CliRunner.run(Ansi.ON, "task", "list", "--help").out()).contains(ESC);
+        assertThat(CliRunner.run(Ansi.ON, "--no-color", "task", "list", "--help")
+                        .out())
                 .doesNotContain(ESC);
-        assertThat(Agh.run(Ansi.ON, "task", "list", "--help", "--no-color").out())
+        assertThat(CliRunner.run(Ansi.ON, "task", "list", "--help", "--no-color")
+                        .out())
                 .doesNotContain(ESC);
-        assertThat(Agh.run(Ansi.ON, "help", "task", "list", "--no-color").out()).doesNotContain(ESC);
-        assertThat(Agh.run(Ansi.OFF, "task", "list", "--help").out()).doesNotContain(ESC);
+        assertThat(CliRunner.run(Ansi.ON, "help", "task", "list", "--no-color").out())
+                .doesNotContain(ESC);
+        assertThat(CliRunner.run(Ansi.OFF, "task", "list", "--help").out()).doesNotContain(ESC);
     }
 
     @Test
