@@ -40,7 +40,7 @@ public final class Server implements AutoCloseable {
     private final Activity activity;
     private volatile RetentionSweep retention;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private long storeOpenMillis;
+    private final long storeOpenMillis;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Server(
@@ -49,8 +49,10 @@ public final class Server implements AutoCloseable {
             DataDirectory dir,
             String url,
             LeaseSweep sweep,
-            Activity activity) {
+            Activity activity,
+            long storeOpenMillis) {
         this.sweep = sweep;
+        this.storeOpenMillis = storeOpenMillis;
         this.service = service;
         this.http = http;
         this.dir = dir;
@@ -126,8 +128,14 @@ public final class Server implements AutoCloseable {
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         String url = "http://" + ("0.0.0.0".equals(bind) ? "127.0.0.1" : host) + ":" + http.port();
         dir.publishServer(url);
-        Server server = new Server(service, http, dir, url, LeaseSweep.every(service, Duration.ofSeconds(1)), activity);
-        server.storeOpenMillis = storeOpenNanos / 1_000_000;
+        Server server = new Server(
+                service,
+                http,
+                dir,
+                url,
+                LeaseSweep.every(service, Duration.ofSeconds(1)),
+                activity,
+                storeOpenNanos / 1_000_000);
         if (idleExit != null) {
             server.exitWhenIdle(idleExit);
         }
