@@ -27,7 +27,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
 
     /**
      * "Did you mean" for a mistyped command or option. The command line in use holds only the commands its
-     * arguments named (see {@link RootCommand.Lazy}), so the names to suggest come from the whole tree.
+     * arguments named (see {@link LazyCommandLine}), so the names to suggest come from the whole tree.
      */
     private static void printSuggestions(ParameterException e, PrintWriter err) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
