@@ -62,6 +62,12 @@ public final class Requests {
                     metadata,
                     null);
         }
+
+        /** A global task with this title and every other field left to the server's defaults. */
+        public static CreateTask titled(String title) {
+            return new CreateTask(
+                    null, null, "global", null, null, title, null, null, null, null, null, null, null, null, null);
+        }
     }
 
     /**

@@ -41,11 +41,7 @@ class CrossProcessStreamTest {
             String token = Files.readString(home.resolve("operator.token"), StandardCharsets.UTF_8)
                     .trim();
             HttpTaskService client = new HttpTaskService(URI.create(server.url()), token);
-            String taskId = client.createTask(
-                            IGNORED,
-                            new CreateTask(
-                                    null, null, "global", null, null, "Watched", null, null, null, null, null, null,
-                                    null, null))
+            String taskId = client.createTask(IGNORED, CreateTask.titled("Watched"))
                     .task()
                     .id();
             List<StreamEventPayload> seen = new CopyOnWriteArrayList<>();

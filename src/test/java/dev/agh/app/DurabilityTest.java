@@ -116,6 +116,6 @@ class DurabilityTest {
     }
 
     private static CreateTask task(String title) {
-        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+        return CreateTask.titled(title);
     }
 }

@@ -59,6 +59,6 @@ class ServerRetentionTest {
     }
 
     private static CreateTask task(String title) {
-        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+        return CreateTask.titled(title);
     }
 }

@@ -108,13 +108,8 @@ class ApiFuzzTest {
                 ? Optional.of(OPERATOR)
                 : token == null ? Optional.empty() : service.authenticateSession(token, OriginKind.HTTP);
         HttpServer server = HttpServer.start(service, auth, "127.0.0.1", 0);
-        String task = service.createTask(
-                        OPERATOR,
-                        new CreateTask(
-                                null, null, "global", null, null, "seed", null, null, null, null, null, null, null,
-                                null))
-                .task()
-                .id();
+        String task =
+                service.createTask(OPERATOR, CreateTask.titled("seed")).task().id();
         String run = service.enqueueRun(OPERATOR, task, new ExecuteTask(null, null, null))
                 .run()
                 .id();

@@ -144,6 +144,6 @@ class StreamReadersTest {
     }
 
     private static CreateTask task(String title) {
-        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+        return CreateTask.titled(title);
     }
 }

@@ -213,23 +213,7 @@ class ConcurrentAgentsTest {
             for (int i = 0; i < count; i++) {
                 int n = i;
                 made.add(pool.submit(() -> {
-                    String taskId = service.createTask(
-                                    OPERATOR,
-                                    new CreateTask(
-                                            null,
-                                            null,
-                                            "global",
-                                            null,
-                                            null,
-                                            "Task " + n,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null))
+                    String taskId = service.createTask(OPERATOR, CreateTask.titled("Task " + n))
                             .task()
                             .id();
                     String runId = service.enqueueRun(OPERATOR, taskId, new ExecuteTask(null, null, null))

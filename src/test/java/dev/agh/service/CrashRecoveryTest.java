@@ -78,23 +78,7 @@ class CrashRecoveryTest {
     @Test
     @Timeout(60)
     void anotherAgentGetsTheRunOfADeadOneWithinLeasePlusOneSecond() {
-        String taskId = operator.createTask(
-                        IGNORED,
-                        new CreateTask(
-                                null,
-                                null,
-                                "global",
-                                null,
-                                null,
-                                "Survive a crash",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null))
+        String taskId = operator.createTask(IGNORED, CreateTask.titled("Survive a crash"))
                 .task()
                 .id();
         RunPayload queued = operator.enqueueRun(IGNORED, taskId, new ExecuteTask(null, null, null))

@@ -103,13 +103,7 @@ class HttpStreamTest {
     }
 
     private String createTask(String title) {
-        return backend.createTask(
-                        CALLER,
-                        new CreateTask(
-                                null, null, "global", null, null, title, null, null, null, null, null, null, null,
-                                null))
-                .task()
-                .id();
+        return backend.createTask(CALLER, CreateTask.titled(title)).task().id();
     }
 
     private long rename(String taskId, String title) {

@@ -55,13 +55,7 @@ class LocalStreamTest {
     }
 
     private String createTask() {
-        return service.createTask(
-                        CALLER,
-                        new CreateTask(
-                                null, null, "global", null, null, "Busy", null, null, null, null, null, null, null,
-                                null))
-                .task()
-                .id();
+        return service.createTask(CALLER, CreateTask.titled("Busy")).task().id();
     }
 
     /** Writes {@code count} events on {@code taskId} from 8 threads (group commit keeps it quick); returns the last sequence. */

@@ -64,23 +64,7 @@ class TwoNodeClaimTest {
                         () -> waiting.claimNext(agent, new ClaimNext(null, null, null, null, true, null, 20)));
                 Thread.sleep(200); // the claimer is waiting
                 String taskId = enqueuing
-                        .createTask(
-                                OPERATOR,
-                                new CreateTask(
-                                        null,
-                                        null,
-                                        "global",
-                                        null,
-                                        null,
-                                        "task " + round,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null))
+                        .createTask(OPERATOR, CreateTask.titled("task " + round))
                         .task()
                         .id();
                 long enqueued = System.nanoTime();

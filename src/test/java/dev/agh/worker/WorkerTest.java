@@ -56,13 +56,8 @@ class WorkerTest {
     }
 
     String startedTask(String title) {
-        String id = service.createTask(
-                        OPERATOR,
-                        new CreateTask(
-                                null, null, "global", null, null, title, null, null, null, null, null, null, null,
-                                null))
-                .task()
-                .id();
+        String id =
+                service.createTask(OPERATOR, CreateTask.titled(title)).task().id();
         service.startTask(OPERATOR, id, null);
         return id;
     }

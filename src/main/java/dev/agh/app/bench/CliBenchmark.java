@@ -89,23 +89,7 @@ public final class CliBenchmark {
         HttpTaskService client = new HttpTaskService(server, token);
         String shown = null;
         for (int i = 1; i < plan.tasks(); i++) {
-            String id = client.createTask(
-                            OPERATOR,
-                            new CreateTask(
-                                    null,
-                                    null,
-                                    "global",
-                                    null,
-                                    null,
-                                    "Seeded task " + i,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null))
+            String id = client.createTask(OPERATOR, CreateTask.titled("Seeded task " + i))
                     .task()
                     .id();
             shown = shown == null ? id : shown;
@@ -127,23 +111,7 @@ public final class CliBenchmark {
         for (int round = -plan.warmup(); round < plan.rounds(); round++) {
             for (var command : commands.entrySet()) {
                 if (command.getKey().startsWith("agh agent next")) {
-                    String work = client.createTask(
-                                    OPERATOR,
-                                    new CreateTask(
-                                            null,
-                                            null,
-                                            "global",
-                                            null,
-                                            null,
-                                            "Work " + round,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null))
+                    String work = client.createTask(OPERATOR, CreateTask.titled("Work " + round))
                             .task()
                             .id();
                     client.startTask(OPERATOR, work, new ExecuteTask(null, null, null));

@@ -228,7 +228,7 @@ public final class CycleBenchmark {
     }
 
     private static CreateTask task(String title) {
-        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+        return CreateTask.titled(title);
     }
 
     private static long[] flatten(long[][] parts) {

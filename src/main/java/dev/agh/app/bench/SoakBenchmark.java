@@ -63,23 +63,7 @@ public final class SoakBenchmark {
                     }
                     next += periodNanos;
                     long began = System.nanoTime();
-                    String task = operator.createTask(
-                                    OPERATOR,
-                                    new CreateTask(
-                                            null,
-                                            null,
-                                            "global",
-                                            null,
-                                            null,
-                                            "soak " + cycles,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null))
+                    String task = operator.createTask(OPERATOR, CreateTask.titled("soak " + cycles))
                             .task()
                             .id();
                     operator.startTask(OPERATOR, task, null);

@@ -98,23 +98,7 @@ public final class StreamBenchmark {
     private static Map<String, Object> measure(
             String where, TaskService client, int subscribers, int events, Consumer<String> progress)
             throws InterruptedException {
-        String taskId = client.createTask(
-                        OPERATOR,
-                        new CreateTask(
-                                null,
-                                null,
-                                "global",
-                                null,
-                                null,
-                                "bench stream",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null))
+        String taskId = client.createTask(OPERATOR, CreateTask.titled("bench stream"))
                 .task()
                 .id();
         long created = client.getTask(OPERATOR, taskId).task().task().latestEventSeq();

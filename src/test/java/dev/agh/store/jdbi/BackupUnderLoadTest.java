@@ -50,25 +50,10 @@ class BackupUnderLoadTest {
                 int writer = w;
                 Thread thread = new Thread(() -> {
                     for (int i = 0; !stop.get(); i++) {
-                        acknowledged.add(service.createTask(
-                                        OPERATOR,
-                                        new CreateTask(
-                                                null,
-                                                null,
-                                                "global",
-                                                null,
-                                                null,
-                                                "writer " + writer + " task " + i,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null))
-                                .task()
-                                .id());
+                        acknowledged.add(
+                                service.createTask(OPERATOR, CreateTask.titled("writer " + writer + " task " + i))
+                                        .task()
+                                        .id());
                     }
                 });
                 thread.start();

@@ -149,6 +149,6 @@ class H2CompactionTest {
     }
 
     private static CreateTask task(String title) {
-        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+        return CreateTask.titled(title);
     }
 }

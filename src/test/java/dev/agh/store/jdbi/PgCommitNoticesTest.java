@@ -70,12 +70,6 @@ class PgCommitNoticesTest {
     }
 
     private static long create(LocalTaskService service, String title) {
-        return service.createTask(
-                        OPERATOR,
-                        new CreateTask(
-                                null, null, "global", null, null, title, null, null, null, null, null, null, null,
-                                null))
-                .task()
-                .latestEventSeq();
+        return service.createTask(OPERATOR, CreateTask.titled(title)).task().latestEventSeq();
     }
 }

@@ -68,6 +68,6 @@ class StoreHealingTest {
     }
 
     private static CreateTask task(String title) {
-        return new CreateTask(null, null, "global", null, null, title, null, null, null, null, null, null, null, null);
+        return CreateTask.titled(title);
     }
 }
