@@ -8,6 +8,7 @@ import dev.agh.domain.OriginKind;
 import dev.agh.service.Caller;
 import dev.agh.service.LocalTaskService;
 import dev.agh.store.jdbi.JdbiTaskStore;
+import dev.agh.store.jdbi.seed.ObserveSeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.agh.app.bench;
+package dev.agh.store.jdbi.seed;
 
 /**
  * What a seeded task is, and so the status of the task and of its latest run, as {@code

@@ -1,4 +1,4 @@
-package dev.agh.app.bench;
+package dev.agh.store.jdbi.seed;
 
 import dev.agh.domain.EventType;
 import dev.agh.domain.RunStatus;
@@ -25,8 +25,10 @@ import java.util.function.Consumer;
  * 300,000 runs would take longer than the benchmark.
  * Deterministic for a given size (fixed random seed), relative to {@code now}.
  */
-final class ObserveSeed {
-    static final String ACTOR = "bench";
+public final class ObserveSeed {
+    /** The human actor of the seeded triage rows: the benchmark reads the inbox as this one. */
+    public static final String ACTOR = "bench";
+
     static final int WORKSPACES = 5;
     private static final String[] CHANNELS = {null, "alpha", "beta"};
     private static final String[] PRIORITIES = {"low", "medium", "medium", "high", "urgent"};
@@ -54,7 +56,7 @@ final class ObserveSeed {
     }
 
     /** Seeds {@code tasks} tasks and {@code runs} runs into the migrated, empty database at {@code jdbcUrl}. */
-    static void seed(String jdbcUrl, int tasks, int runs, Instant now, Consumer<String> progress) {
+    public static void seed(String jdbcUrl, int tasks, int runs, Instant now, Consumer<String> progress) {
         try (Connection db = DriverManager.getConnection(jdbcUrl)) {
             db.setAutoCommit(false);
             new ObserveSeed(db, now).fill(tasks, runs, progress);

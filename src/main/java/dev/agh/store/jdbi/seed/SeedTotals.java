@@ -1,4 +1,4 @@
-package dev.agh.app.bench;
+package dev.agh.store.jdbi.seed;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
