@@ -1,6 +1,6 @@
 package dev.agh.cli;
 
-import java.time.Duration;
+import dev.agh.tui.Durations;
 import java.time.Instant;
 
 /** Small formatting rules shared by the human output of every command. */
@@ -18,24 +18,6 @@ public final class Text {
         return value.length() <= width ? value : value.substring(0, Math.max(0, width - 1)) + "…";
     }
 
-    /** "3m 10s ago"-style age of an instant, coarse enough to read at a glance. */
-    public static String age(Instant then, Instant now) {
-        if (then == null) {
-            return "-";
-        }
-        long seconds = Math.max(0, Duration.between(then, now).getSeconds());
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return (seconds / 60) + "m " + (seconds % 60) + "s";
-        }
-        if (seconds < 86400) {
-            return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
-        }
-        return (seconds / 86400) + "d " + (seconds % 86400 / 3600) + "h";
-    }
-
     /**
      * "not before 2026-05-01T09:10:00Z (in 4m 0s)" for a run delayed past now, else null: a delayed start or a
      * scheduled retry, shown wherever a queued run is.
@@ -44,7 +26,7 @@ public final class Text {
         if (notBefore == null || !notBefore.isAfter(now)) {
             return null;
         }
-        return "not before " + notBefore + " (in " + age(now, notBefore) + ")";
+        return "not before " + notBefore + " (in " + Durations.elapsed(now, notBefore) + ")";
     }
 
     public static String wire(Enum<?> value) {

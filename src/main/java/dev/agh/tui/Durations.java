@@ -3,7 +3,10 @@ package dev.agh.tui;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Short human durations for narrow columns: "41 ms", "2.1 s", "3m 10s", "2h 5m", "4d 3h". */
+/**
+ * Every human duration agh prints, in one place: {@link #of} for a measured time ("41 ms", "2.1 s", "3m 10s"),
+ * {@link #age} for a narrow column ("5m"), {@link #elapsed} for the command line's lists ("3m 10s", "1d 2h").
+ */
 public final class Durations {
     private Durations() {}
 
@@ -48,5 +51,28 @@ public final class Durations {
             return seconds / 3600 + "h";
         }
         return seconds / 86_400 + "d";
+    }
+
+    /** The command line's age of an instant, two units ("3m 10s", "2h 5m", "1d 2h"), or "-" when unknown. */
+    public static String elapsed(Instant then, Instant now) {
+        if (then == null) {
+            return "-";
+        }
+        long seconds = Math.max(0, Duration.between(then, now).getSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return (seconds / 60) + "m " + (seconds % 60) + "s";
+        }
+        if (seconds < 86400) {
+            return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
+        }
+        return (seconds / 86400) + "d " + (seconds % 86400 / 3600) + "h";
+    }
+
+    /** {@link #elapsed} of a span given in milliseconds. */
+    public static String elapsed(long millis) {
+        return elapsed(Instant.EPOCH, Instant.EPOCH.plusMillis(millis));
     }
 }

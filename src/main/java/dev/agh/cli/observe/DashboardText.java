@@ -7,8 +7,8 @@ import dev.agh.api.DashboardActiveRunsPayload;
 import dev.agh.api.DashboardCardsPayload;
 import dev.agh.api.DashboardPayload;
 import dev.agh.api.DashboardQueuePayload;
+import dev.agh.tui.Durations;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 
 /** The human form of the dashboard: counters, cards, health, queue, breakdown bars and active runs. */
@@ -156,6 +156,6 @@ final class DashboardText {
 
     /** A duration in milliseconds, as "4m 12s". */
     static String ago(long millis) {
-        return dev.agh.cli.Text.age(Instant.EPOCH, Instant.EPOCH.plus(Duration.ofMillis(millis)));
+        return Durations.elapsed(millis);
     }
 }

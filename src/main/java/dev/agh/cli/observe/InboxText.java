@@ -6,7 +6,7 @@ import static dev.agh.cli.Text.wire;
 import dev.agh.api.InboxGroupPayload;
 import dev.agh.api.InboxItemPayload;
 import dev.agh.api.InboxPayload;
-import dev.agh.cli.Text;
+import dev.agh.tui.Durations;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class InboxText {
                         clip(item.task().title(), 36),
                         wire(item.task().status()),
                         reason(item),
-                        Text.age(item.latestActivityAt(), now));
+                        Durations.elapsed(item.latestActivityAt(), now));
             }
             if (group.items().size() < group.count()) {
                 out.printf(

@@ -10,10 +10,10 @@ import dev.agh.api.RunPayload;
 import dev.agh.api.TaskDetailPayload;
 import dev.agh.api.TaskPayload;
 import dev.agh.api.TaskSummaryPayload;
-import dev.agh.cli.Text;
 import dev.agh.cli.run.RunText;
 import dev.agh.domain.Owner;
 import dev.agh.domain.RetryStrategy;
+import dev.agh.tui.Durations;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +92,8 @@ final class TaskText {
                 + pad("ACTIVE", 8) + " TITLE");
         for (TaskSummaryPayload t : tasks) {
             out.println(pad(t.id(), 22) + " " + pad(wire(t.status()), 11) + " " + pad(wire(t.priority()), 8) + " "
-                    + pad(clip(owner(t.owner()), 18), 18) + " " + pad(Text.age(t.lastActivityAt(), now), 8) + " "
+                    + pad(clip(owner(t.owner()), 18), 18) + " " + pad(Durations.elapsed(t.lastActivityAt(), now), 8)
+                    + " "
                     + (Boolean.TRUE.equals(t.paused()) ? "[paused] " : "") + clip(t.title(), 60));
         }
     }
