@@ -3645,13 +3645,16 @@ function _picocli_agh_store_prune() {
 
   local commands=""
   local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '--embedded' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--older-than' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
+  local arg_opts="'--older-than' '--max-per-request' '-o' '--output' '--server' '--db' '--home' '--session' '--token'"
   local FORMAT_option_args=("human" "json" "jsonl") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--older-than')
+      return
+      ;;
+    '--max-per-request')
       return
       ;;
     '-o'|'--output')

@@ -12,7 +12,7 @@ function __agh_path
             continue
         end
         switch $word
-            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--in' '--at' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--task' '--session-id' '--result' '--error' '--next-lease' '--agent' '--name' '--older-than' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--default-retry' '--retain' '--wait-timeout' '--max-runs' '--no-retry-exit' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--minutes' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
+            case '-o' '--output' '--server' '--db' '--home' '--session' '--token' '--title' '--scope' '--workspace' '--description' '--priority' '--max-attempts' '--approval' '--owner' '--identifier' '--channel' '--metadata' '--id' '--retry' '--retry-base' '--retry-max' '--retry-jitter' '--status' '--approval-state' '--owner-kind' '--owner-ref' '--parent' '--query' '--limit' '--cursor' '--auto-enqueue' '--on' '--idempotency-key' '--in' '--at' '--reason' '--after' '--count' '--timeout' '--lease' '--priority-min' '--capability' '--task' '--session-id' '--result' '--error' '--next-lease' '--agent' '--name' '--older-than' '--max-per-request' '--origin-kind' '--lane' '--bind' '--port' '--auth' '--idle-exit' '--default-retry' '--retain' '--wait-timeout' '--max-runs' '--no-retry-exit' '--agents' '--tasks' '--rate' '--subscribers' '--events' '--runs' '--iterations' '--waiters' '--gets' '--minutes' '--rounds' '--warmup' '--first' '--loops' '--per-loop'
                 set skip 1
             case '-*'
             case '*'
@@ -926,6 +926,7 @@ complete -c agh -n '__agh_at store check' -s 'v' -l 'verbose' -d 'Print stack tr
 # agh store prune
 complete -c agh -n '__agh_at store prune' -l 'older-than' -r -d 'Finished longer ago than this, e.g. 30d or 12h.'
 complete -c agh -n '__agh_at store prune' -l 'dry-run' -d 'Count what would go; remove nothing.'
+complete -c agh -n '__agh_at store prune' -l 'max-per-request' -r -d 'Tasks removed per request, at most (default 10000: some seconds each).'
 complete -c agh -n '__agh_at store prune' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c agh -n '__agh_at store prune' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c agh -n '__agh_at store prune' -s 'o' -l 'output' -r -a 'human json jsonl' -d 'Output format: human, json, jsonl (default: human).'

@@ -236,9 +236,15 @@ public final class Requests {
 
     /**
      * Body of {@code POST /api/store/prune} (agh extension): remove finished task trees closed more than {@code
-     * older_than_seconds} ago; {@code dry_run} only counts them.
+     * older_than_seconds} ago; {@code dry_run} only counts them. {@code max_tasks} ends the request once about that
+     * many tasks are gone (the answer says {@code done: false}), so a client prunes a large backlog in requests of a
+     * bounded length.
      */
-    public record PruneStore(Long olderThanSeconds, Boolean dryRun) {}
+    public record PruneStore(Long olderThanSeconds, Boolean dryRun, Integer maxTasks) {
+        public PruneStore(Long olderThanSeconds, Boolean dryRun) {
+            this(olderThanSeconds, dryRun, null);
+        }
+    }
 
     /** Body of {@code POST /api/store/backup} (agh extension): an absolute path, on the server's machine, not yet there. */
     public record BackupStore(String path) {}

@@ -24,8 +24,11 @@ public final class StoreResponses {
 
     public record StoreCheckResponse(StoreCheckPayload store) {}
 
-    /** What a prune removed, or with {@code dry_run} would remove: finished trees closed before {@code cutoff}. */
-    public record PrunePayload(boolean dryRun, Instant cutoff, long tasks, long runs, long events) {}
+    /**
+     * What a prune removed, or with {@code dry_run} would remove: finished trees closed before {@code cutoff}.
+     * {@code done} is false when the request stopped at its {@code max_tasks} with more left to prune.
+     */
+    public record PrunePayload(boolean dryRun, Instant cutoff, long tasks, long runs, long events, boolean done) {}
 
     public record PruneResponse(PrunePayload prune) {}
 

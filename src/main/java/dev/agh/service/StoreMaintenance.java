@@ -20,6 +20,7 @@ final class StoreMaintenance {
     private static final long MIN_PAUSE_NANOS = 5_000_000;
 
     private static final long MAX_AGE_SECONDS = 100L * 366 * 86_400;
+    private static final int MAX_TASKS_PER_REQUEST = 10_000_000;
 
     private StoreMaintenance() {}
 
@@ -39,9 +40,10 @@ final class StoreMaintenance {
     }
 
     /**
-     * Prunes in steps of about {@link Retention#BATCH} tasks until nothing is left: each step plans in a read
-     * transaction and deletes in one short write, then waits at least as long as that write took, so a prune never
-     * holds the writer more than about half the time, whatever else is waiting for it.
+     * Prunes in steps of about {@link Retention#BATCH} tasks until nothing is left, or until at least {@code
+     * max_tasks} are gone: each step plans in a read transaction and deletes in one short write, then waits at
+     * least as long as that write took, so a prune never holds the writer more than about half the time, whatever
+     * else is waiting for it. Dashboard maxima left stale by the deletions are recounted before it answers.
      */
     static PrunePayload prune(TaskStore store, Caller caller, PruneStore request, Instant now) {
         Long seconds = request == null ? null : request.olderThanSeconds();
@@ -53,6 +55,11 @@ final class StoreMaintenance {
                     "prune.older_than_seconds must be between 0 and " + MAX_AGE_SECONDS + ", got " + seconds);
         }
         boolean dry = Boolean.TRUE.equals(request.dryRun());
+        Integer max = request.maxTasks();
+        if (max != null && (max < 1 || max > MAX_TASKS_PER_REQUEST)) {
+            throw AghException.invalid(
+                    "prune.max_tasks must be between 1 and " + MAX_TASKS_PER_REQUEST + ", got " + max);
+        }
         Instant cutoff = now.minus(Duration.ofSeconds(seconds));
         long tasks = 0;
         long runs = 0;
@@ -76,11 +83,12 @@ final class StoreMaintenance {
                 cursor = step.resumeAfter();
                 pause(Math.max(MIN_PAUSE_NANOS, System.nanoTime() - started));
             }
-            if (plan.done() && Objects.equals(cursor, plan.next())) {
+            boolean done = plan.done() && Objects.equals(cursor, plan.next());
+            if (done || (!dry && max != null && tasks >= max)) {
                 if (!dry) {
                     store.write(tx -> tx.retention().recountStaleMaxima());
                 }
-                return new PrunePayload(dry, cutoff, tasks, runs, events);
+                return new PrunePayload(dry, cutoff, tasks, runs, events, done);
             }
         }
     }

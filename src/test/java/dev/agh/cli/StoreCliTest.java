@@ -55,6 +55,31 @@ class StoreCliTest {
     }
 
     @Test
+    void aLargePruneGoesInRequestsOfMaxPerRequestWithProgressAndOneTotal() {
+        for (int i = 0; i < 60; i++) {
+            agh(home, "task", "cancel", createTask(home, "--title", "old " + i)).ok();
+        }
+        CliRunner.Result human = agh(home, "store", "prune", "--older-than", "0s", "--max-per-request", "25");
+        assertThat(human.code()).as("%s", human).isZero();
+        assertThat(human.out()).startsWith("removed 60 tasks, 0 runs and ");
+        assertThat(human.err().lines())
+                .as("a line of progress between requests")
+                .containsExactly("removed 25 tasks so far", "removed 50 tasks so far");
+
+        for (int i = 0; i < 30; i++) {
+            agh(home, "task", "cancel", createTask(home, "--title", "later " + i))
+                    .ok();
+        }
+        CliRunner.Result json = agh(
+                        home, "-o", "json", "store", "prune", "--older-than", "0s", "--max-per-request", "25")
+                .ok();
+        assertThat(json.json().path("prune").path("tasks").asLong()).isEqualTo(30);
+        assertThat(json.json().path("prune").path("done").asBoolean()).isTrue();
+        agh(home, "store", "prune", "--older-than", "0s", "--max-per-request", "0")
+                .fails(ExitCodes.INVALID);
+    }
+
+    @Test
     void pruneCountsFirstThenRemovesFinishedWork() {
         String done = createTask(home, "--title", "done");
         finish(done);

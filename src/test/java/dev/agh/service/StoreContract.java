@@ -137,6 +137,40 @@ abstract class StoreContract extends LeaseContract {
     }
 
     @Test
+    void aPruneWithMaxTasksStopsThereAndSaysSoUntilTheLastRequest() {
+        for (int i = 0; i < 70; i++) {
+            cancelTask(createGlobal("Old " + i).id(), "not needed");
+        }
+        TaskPayload young = createGlobal("Young");
+        clock.advance(Duration.ofDays(2));
+        cancelTask(young.id(), "closed just now");
+
+        assertThat(prune(DAY, true).done())
+                .as("a dry run counts everything at once")
+                .isTrue();
+        long removed = 0;
+        int requests = 0;
+        PrunePayload step;
+        do {
+            step = service().pruneStore(CALLER, new PruneStore(DAY, null, 30)).prune();
+            requests++;
+            removed += step.tasks();
+            if (!step.done()) {
+                assertThat(step.tasks())
+                        .as("a request stops at its max_tasks, after a whole step")
+                        .isBetween(30L, 30L + Retention.BATCH - 1);
+            }
+        } while (!step.done() && requests < 10);
+        assertThat(step.done()).isTrue();
+        assertThat(removed).isEqualTo(70);
+        assertThat(requests).as("requests for 70 tasks, at least 30 a request").isBetween(2, 3);
+        assertThat(service().checkStore(CALLER).store().tasks())
+                .as("the young one stays")
+                .isEqualTo(1);
+        failsWith(ErrorCode.VALIDATION_FAILED, () -> service().pruneStore(CALLER, new PruneStore(DAY, null, 0)));
+    }
+
+    @Test
     void pruneIsTheOperatorsAndNeedsAnAge() {
         failsWith(ErrorCode.VALIDATION_FAILED, () -> service().pruneStore(CALLER, new PruneStore(null, null)));
         failsWith(ErrorCode.VALIDATION_FAILED, () -> service().pruneStore(CALLER, new PruneStore(-1L, null)));
