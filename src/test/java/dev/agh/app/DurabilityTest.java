@@ -35,19 +35,7 @@ class DurabilityTest {
 
     @Test
     void acknowledgedWritesSurviveKillNine() throws Exception {
-        Process server = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.agh.Main",
-                        "serve",
-                        "--home",
-                        home.toString(),
-                        "--port",
-                        "0")
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("serve.log").toFile())
-                .start();
+        Process server = startServer();
         Set<String> acknowledged = java.util.Collections.synchronizedSet(new HashSet<>());
         try {
             String url = awaitPublishedUrl(server);
@@ -84,19 +72,9 @@ class DurabilityTest {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 
-        String url = "jdbc:h2:file:" + home.resolve("agh") + ";WRITE_DELAY=0";
+        String url = new AppConfig(home, null, null, null, null, "op").ownerDbUrl();
         try (LocalTaskService reopened = new LocalTaskService(JdbiTaskStore.open(url, 2), Clock.systemUTC())) {
-            Set<String> stored = new HashSet<>();
-            ListTasks page =
-                    new ListTasks(null, null, null, null, true, null, null, null, null, null, null, 1000, null);
-            String next;
-            do {
-                var listed = reopened.listTasks(OPERATOR, page);
-                listed.tasks().forEach(t -> stored.add(t.id()));
-                next = listed.nextCursor();
-                page = page.after(next);
-            } while (next != null);
-            assertThat(stored).containsAll(acknowledged);
+            assertThat(storedIds(reopened)).containsAll(acknowledged);
         }
     }
 
