@@ -20,19 +20,7 @@ public final class Durations {
         if (millis < 10_000) {
             return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
         }
-        long seconds = millis / 1000;
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 60) {
-            return minutes + "m " + (seconds % 60) + "s";
-        }
-        long hours = minutes / 60;
-        if (hours < 48) {
-            return hours + "h " + (minutes % 60) + "m";
-        }
-        return hours / 24 + "d " + (hours % 24) + "h";
+        return twoUnits(millis / 1000, 48);
     }
 
     /** Time from {@code then} to {@code now} in the coarse form ("5m", "2h", "3d"), or "" when unknown. */
@@ -58,17 +46,23 @@ public final class Durations {
         if (then == null) {
             return "-";
         }
-        long seconds = Math.max(0, Duration.between(then, now).getSeconds());
+        return twoUnits(Math.max(0, Duration.between(then, now).getSeconds()), 24);
+    }
+
+    /** "42s", "3m 10s", "2h 5m", then days and hours from {@code hoursBeforeDays} hours on. */
+    private static String twoUnits(long seconds, long hoursBeforeDays) {
         if (seconds < 60) {
             return seconds + "s";
         }
-        if (seconds < 3600) {
-            return (seconds / 60) + "m " + (seconds % 60) + "s";
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return minutes + "m " + (seconds % 60) + "s";
         }
-        if (seconds < 86400) {
-            return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
+        long hours = minutes / 60;
+        if (hours < hoursBeforeDays) {
+            return hours + "h " + (minutes % 60) + "m";
         }
-        return (seconds / 86400) + "d " + (seconds % 86400 / 3600) + "h";
+        return hours / 24 + "d " + (hours % 24) + "h";
     }
 
     /** {@link #elapsed} of a span given in milliseconds. */
